@@ -1,0 +1,31 @@
+// The command-line entry: names the subcommands and maps each to its module.
+// Exit codes: 0 valid or done, 1 invalid, 2 bad input or usage, 3 unknown.
+
+const usage = `usage: lazarus <command> [options]
+
+commands:
+  run      simulate the store on the built-in default scenario and check its history
+  check    check recorded histories against the spec
+  schema   print the JSON Schema of the history format
+`;
+
+/** main runs one CLI invocation and returns its exit code. */
+export async function main(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  switch (command) {
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      process.stdout.write(usage);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`lazarus: unknown command '${command}' (${rest.length} arguments)\n${usage}`);
+      return 2;
+  }
+}
+
+// Run directly (npm start uses `tsx cli/main.ts`).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await main(process.argv.slice(2));
+}
