@@ -1,0 +1,36 @@
+// The anomaly kinds a check can report, and which of them are explained by a breach of
+// the operator's contract or by injected clock skew rather than by a bug in the store.
+import type { Key } from "./vocabulary.ts";
+
+/** AnomalyKind names what went wrong; stable strings, used in JSON output. */
+export type AnomalyKind =
+  | "not-linearizable"
+  | "stale-read"
+  | "future-read"
+  | "phantom-read"
+  | "lost-write"
+  | "divergence"
+  | "resurrection"
+  | "gc-grace-violation"
+  | "clock-skew"
+  | "sibling-lost"
+  | "sibling-spurious";
+
+/** Anomaly is one finding: its kind, key, the event indices involved and a sentence. */
+export interface Anomaly {
+  kind: AnomalyKind;
+  key?: Key;
+  /** events: indices of the history events involved (position after the header). */
+  events: number[];
+  message: string;
+  /** read: the event index of the get completion this anomaly is about, when it is about one read. */
+  read?: number;
+}
+
+/** explainedKinds are the kinds that do not convict the store (SPEC-NOTES, "Verdicts"). */
+export const explainedKinds: ReadonlySet<AnomalyKind> = new Set(["gc-grace-violation", "clock-skew"]);
+
+/** isExplained says whether an anomaly is explained rather than a bug. */
+export function isExplained(anomaly: Anomaly): boolean {
+  return explainedKinds.has(anomaly.kind);
+}

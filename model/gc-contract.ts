@@ -1,0 +1,115 @@
+// The tombstone-GC contract of `timeout` mode (Cassandra's gc_grace_seconds) and how a
+// history breaches it. Under `keep`, `repair` and `immediate` there is no grace period to
+// breach, so no breach is ever found and no resurrection is ever explained.
+import { unreachableIntervals } from "./reachability.ts";
+import type { HistoryEvent, HistoryHeader, Key, NodeId, Ticks } from "./vocabulary.ts";
+
+/** PurgedTombstone is one gc-purge event. */
+export interface PurgedTombstone {
+  key: Key;
+  node: NodeId;
+  time: Ticks;
+  /** deletedAt: when the purged tombstone's delete happened. */
+  deletedAt: Ticks;
+  event: number;
+}
+
+/**
+ * GcBreach is one breach of the contract:
+ * - `unreachable-too-long`: a node was cut off for longer than the grace period and
+ *   rejoined with no rejoin guard to keep it from serving before a repair;
+ * - `stale-hint`: a hint older than the grace period was delivered after a tombstone of
+ *   its key, written after the hint, had been purged.
+ * `purged` lists the tombstones purged meanwhile: the keys the breach may resurrect.
+ */
+export interface GcBreach {
+  kind: "unreachable-too-long" | "stale-hint";
+  node: NodeId;
+  from: Ticks;
+  to: Ticks;
+  events: number[];
+  purged: PurgedTombstone[];
+  message: string;
+}
+
+/** findGcBreaches finds every breach of the GC contract in a history. */
+export function findGcBreaches(header: HistoryHeader, events: readonly HistoryEvent[]): GcBreach[] {
+  const { mode, graceTicks } = header.config.gc;
+  if (mode !== "timeout" || graceTicks === undefined) return [];
+  const purges = purgedTombstones(events);
+  return [
+    ...unreachableBreaches(header, events, graceTicks, purges),
+    ...staleHintBreaches(events, graceTicks, purges),
+  ];
+}
+
+function purgedTombstones(events: readonly HistoryEvent[]): PurgedTombstone[] {
+  const purges: PurgedTombstone[] = [];
+  events.forEach((event, index) => {
+    if (event.kind === "gc-purge") purges.push({ key: event.key, node: event.node, time: event.time, deletedAt: event.deletedAt, event: index });
+  });
+  return purges;
+}
+
+function unreachableBreaches(
+  header: HistoryHeader,
+  events: readonly HistoryEvent[],
+  graceTicks: Ticks,
+  purges: PurgedTombstone[],
+): GcBreach[] {
+  // A rejoin guard keeps a long-absent node from serving until it is repaired: the
+  // contract holds by construction, and a resurrection despite it is the store's bug.
+  if (header.config.rejoinGuard) return [];
+  const breaches: GcBreach[] = [];
+  for (const interval of unreachableIntervals(header.config.nodes, events)) {
+    if (interval.to === undefined || interval.toEvent === undefined) continue;
+    const { node, from, to } = interval;
+    if (to - from <= graceTicks) continue;
+    const purged = purges.filter((p) => p.node !== node && p.time >= from && p.time <= to);
+    breaches.push({
+      kind: "unreachable-too-long",
+      node,
+      from,
+      to,
+      events: [interval.fromEvent, interval.toEvent, ...purged.map((p) => p.event)],
+      purged,
+      message:
+        `${node} was unreachable from ${from} to ${to} (${to - from} ticks, grace ${graceTicks}) and rejoined ` +
+        `unrepaired; tombstones purged meanwhile: ${describeKeys(purged)}.`,
+    });
+  }
+  return breaches;
+}
+
+function staleHintBreaches(events: readonly HistoryEvent[], graceTicks: Ticks, purges: PurgedTombstone[]): GcBreach[] {
+  const breaches: GcBreach[] = [];
+  events.forEach((event, index) => {
+    if (event.kind !== "hint-delivered" || event.tombstone) return;
+    if (event.time - event.storedAt <= graceTicks) return;
+    const purged = purges.filter((p) => p.key === event.key && p.time <= event.time && p.deletedAt >= event.storedAt);
+    if (purged.length === 0) return;
+    breaches.push({
+      kind: "stale-hint",
+      node: event.target,
+      from: event.storedAt,
+      to: event.time,
+      events: [index, ...purged.map((p) => p.event)],
+      purged,
+      message:
+        `a hint for ${JSON.stringify(event.key)} stored at ${event.storedAt} was delivered to ${event.target} at ` +
+        `${event.time}, older than the grace period (${graceTicks}), after the key's tombstone was purged.`,
+    });
+  });
+  return breaches;
+}
+
+function describeKeys(purged: PurgedTombstone[]): string {
+  if (purged.length === 0) return "none";
+  const keys = [...new Set(purged.map((p) => JSON.stringify(p.key)))];
+  return keys.length > 5 ? `${keys.slice(0, 5).join(", ")} and ${keys.length - 5} more` : keys.join(", ");
+}
+
+/** breachExplains says whether a breach can explain a resurrection of `key` seen at `time`. */
+export function breachExplains(breach: GcBreach, key: Key, time: Ticks): boolean {
+  return breach.to <= time && breach.purged.some((p) => p.key === key);
+}

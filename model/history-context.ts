@@ -1,0 +1,60 @@
+// Everything about a whole history that the per-key rules consult: its operations by
+// key, its barriers, the GC-contract breaches, and whether a clock skew was injected.
+import { findGcBreaches, type GcBreach } from "./gc-contract.ts";
+import { indexKeyHistories, type KeyHistory } from "./key-history.ts";
+import { pairOperations, type Operation } from "./operations.ts";
+import type { History, HistoryHeader, Key, Ticks } from "./vocabulary.ts";
+
+/** Barrier is a moment of quiescence: where eventual consistency owes convergence. */
+export interface Barrier {
+  time: Ticks;
+  event: number;
+}
+
+/** HistoryContext is a history prepared for the spec's rules. */
+export interface HistoryContext {
+  header: HistoryHeader;
+  operations: Operation[];
+  keys: Map<Key, KeyHistory>;
+  barriers: Barrier[];
+  breaches: GcBreach[];
+  /** firstPurge: per key, the index of the first gc-purge event of one of its tombstones. */
+  firstPurge: Map<Key, number>;
+  /** firstSkewEvent: index of the first clock-skew event with a non-zero offset, if any. */
+  firstSkewEvent?: number;
+}
+
+/** prepareHistory pairs operations, indexes them by key and collects the cluster facts. */
+export function prepareHistory(history: History): HistoryContext {
+  const operations = pairOperations(history.events);
+  const barriers: Barrier[] = [];
+  let firstSkewEvent: number | undefined;
+  const firstPurge = new Map<Key, number>();
+  history.events.forEach((event, index) => {
+    if (event.kind === "gc-purge" && !firstPurge.has(event.key)) firstPurge.set(event.key, index);
+    if (event.kind === "barrier") barriers.push({ time: event.time, event: index });
+    if (event.kind === "clock-skew" && event.offsetTicks !== 0 && firstSkewEvent === undefined) firstSkewEvent = index;
+  });
+  const context: HistoryContext = {
+    header: history.header,
+    operations,
+    keys: indexKeyHistories(operations),
+    barriers,
+    breaches: findGcBreaches(history.header, history.events),
+    firstPurge,
+  };
+  if (firstSkewEvent !== undefined) context.firstSkewEvent = firstSkewEvent;
+  return context;
+}
+
+/** lastBarrierBefore finds the last barrier recorded before event `index`, if any. */
+export function lastBarrierBefore(barriers: readonly Barrier[], index: number): Barrier | undefined {
+  let low = 0;
+  let high = barriers.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (barriers[middle]!.event < index) low = middle + 1;
+    else high = middle;
+  }
+  return low === 0 ? undefined : barriers[low - 1];
+}

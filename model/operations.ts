@@ -1,0 +1,88 @@
+// Client operations as the spec sees them: an invoke paired with its completion, with
+// the interval in real time during which it may have taken effect.
+import type {
+  CausalContext,
+  GetResult,
+  HistoryEvent,
+  Key,
+  OperationKind,
+  Outcome,
+  ProcessId,
+  Ticks,
+  TombstoneId,
+  Value,
+} from "./vocabulary.ts";
+
+/**
+ * Operation is one client operation. `returnTime` is Infinity when the outcome is
+ * `info` (or the invoke never completed): such an op may take effect at any time after
+ * `callTime`, or never, so nothing can be said to come after it in real time.
+ */
+export interface Operation {
+  process: ProcessId;
+  kind: OperationKind;
+  key: Key;
+  value?: Value;
+  tombstone?: TombstoneId;
+  context?: CausalContext;
+  outcome: Outcome;
+  result?: GetResult;
+  callTime: Ticks;
+  returnTime: Ticks;
+  /** invokeIndex: the event index of the invoke (its position after the header). */
+  invokeIndex: number;
+  /** completeIndex: the event index of the completion, absent for an invoke left open. */
+  completeIndex?: number;
+}
+
+/** operationEvents lists the event indices an operation stands on, for reports. */
+export function operationEvents(op: Operation): number[] {
+  return op.completeIndex === undefined ? [op.invokeIndex] : [op.invokeIndex, op.completeIndex];
+}
+
+/** isWrite says whether an operation changes the key (put or delete). */
+export function isWrite(op: Operation): boolean {
+  return op.kind !== "get";
+}
+
+/**
+ * pairOperations pairs each invoke with the next completion of the same process, in
+ * invocation order. An invoke left open at the end counts as `info`. The history reader
+ * has already rejected completions without an invoke, so one here is a bug.
+ */
+export function pairOperations(events: readonly HistoryEvent[]): Operation[] {
+  const operations: Operation[] = [];
+  const open = new Map<ProcessId, Operation>();
+  events.forEach((event, index) => {
+    if (event.kind === "invoke") {
+      const op: Operation = {
+        process: event.process,
+        kind: event.op,
+        key: event.key,
+        outcome: "info",
+        callTime: event.time,
+        returnTime: Infinity,
+        invokeIndex: index,
+      };
+      if (event.value !== undefined) op.value = event.value;
+      if (event.tombstone !== undefined) op.tombstone = event.tombstone;
+      if (event.context !== undefined) op.context = event.context;
+      open.set(event.process, op);
+      operations.push(op);
+    } else if (event.kind === "complete") {
+      const op = open.get(event.process);
+      if (op === undefined) throw new Error(`event ${index}: complete without invoke (reader bug)`);
+      open.delete(event.process);
+      op.outcome = event.outcome;
+      op.completeIndex = index;
+      if (event.outcome !== "info") op.returnTime = event.time;
+      if (event.result !== undefined) op.result = event.result;
+    }
+  });
+  return operations;
+}
+
+/** precedes says whether `a` completed before `b` was invoked (real-time order). */
+export function precedes(a: Operation, b: Operation): boolean {
+  return a.returnTime < b.callTime;
+}

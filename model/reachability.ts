@@ -1,0 +1,65 @@
+// When was each node cut off from the cluster? A node is unreachable while it is down,
+// or while a partition keeps it out of the largest group (the side that goes on serving).
+// Intervals end when the node is up and back in the main group: that moment is a rejoin.
+import type { ClusterEvent, HistoryEvent, NodeId, Ticks } from "./vocabulary.ts";
+
+/** UnreachableInterval is one stretch during which `node` was cut off. */
+export interface UnreachableInterval {
+  node: NodeId;
+  from: Ticks;
+  /** to: the rejoin time, or undefined when the node never came back. */
+  to?: Ticks;
+  /** fromEvent / toEvent: indices of the events that began and ended the interval. */
+  fromEvent: number;
+  toEvent?: number;
+}
+
+/**
+ * mainGroup picks the nodes a partition leaves serving: the largest group, ties broken by
+ * the group listed first. Nodes a partition does not list form one more group.
+ */
+function mainGroup(nodes: readonly NodeId[], groups: NodeId[][]): Set<NodeId> {
+  const listed = new Set(groups.flat());
+  const all = [...groups, nodes.filter((node) => !listed.has(node))];
+  let best: NodeId[] = [];
+  for (const group of all) if (group.length > best.length) best = group;
+  return new Set(best);
+}
+
+/** unreachableIntervals lists every interval during which a node was cut off. */
+export function unreachableIntervals(
+  nodes: readonly NodeId[],
+  events: readonly HistoryEvent[],
+): UnreachableInterval[] {
+  const down = new Set<NodeId>();
+  let serving = new Set(nodes);
+  const open = new Map<NodeId, UnreachableInterval>();
+  const intervals: UnreachableInterval[] = [];
+  events.forEach((event, index) => {
+    if (!changesReachability(event)) return;
+    if (event.kind === "crash") down.add(event.node);
+    if (event.kind === "restart") down.delete(event.node);
+    if (event.kind === "partition") serving = mainGroup(nodes, event.groups);
+    if (event.kind === "heal") serving = new Set(nodes);
+    for (const node of nodes) {
+      const cutOff = down.has(node) || !serving.has(node);
+      const current = open.get(node);
+      if (cutOff && current === undefined) {
+        const interval: UnreachableInterval = { node, from: event.time, fromEvent: index };
+        open.set(node, interval);
+        intervals.push(interval);
+      } else if (!cutOff && current !== undefined) {
+        current.to = event.time;
+        current.toEvent = index;
+        open.delete(node);
+      }
+    }
+  });
+  return intervals;
+}
+
+function changesReachability(event: HistoryEvent): event is ClusterEvent {
+  return (
+    event.kind === "crash" || event.kind === "restart" || event.kind === "partition" || event.kind === "heal"
+  );
+}

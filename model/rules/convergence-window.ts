@@ -1,0 +1,60 @@
+// Convergence windows: after a barrier, per key, the gets that begin after it and end
+// before the next write on the key is invoked (and before the next barrier) all read the
+// converged state. Those are the gets a barrier's promise is about.
+import type { Barrier } from "../history-context.ts";
+import type { KeyHistory } from "../key-history.ts";
+import type { Operation } from "../operations.ts";
+
+/** ConvergenceWindow is one barrier's gets on one key, with the writes before it. */
+export interface ConvergenceWindow {
+  barrier: Barrier;
+  /** writes: puts and deletes invoked before the barrier that did not fail. */
+  writes: Operation[];
+  /** gets: ok gets inside the window. */
+  gets: Operation[];
+  /** latestOkCall: the latest invocation time among the ok writes before the barrier. */
+  latestOkCall: number;
+}
+
+/** convergenceWindows lists the windows of one key, one per barrier with gets in it. */
+export function convergenceWindows(history: KeyHistory, barriers: readonly Barrier[]): ConvergenceWindow[] {
+  const windows: ConvergenceWindow[] = [];
+  const ops = history.operations;
+  const writes: Operation[] = [];
+  let latestOkCall = -Infinity;
+  let cursor = 0;
+  barriers.forEach((barrier, b) => {
+    for (; cursor < ops.length && ops[cursor]!.invokeIndex < barrier.event; cursor++) {
+      const op = ops[cursor]!;
+      if (op.kind === "get" || op.outcome === "fail") continue;
+      writes.push(op);
+      if (op.outcome === "ok") latestOkCall = Math.max(latestOkCall, op.callTime);
+    }
+    const nextBarrier = barriers[b + 1]?.event ?? Infinity;
+    let end = nextBarrier;
+    for (let i = cursor; i < ops.length && ops[i]!.invokeIndex < end; i++) {
+      if (ops[i]!.kind !== "get") end = ops[i]!.invokeIndex;
+    }
+    const gets: Operation[] = [];
+    for (let i = cursor; i < ops.length && ops[i]!.invokeIndex < end; i++) {
+      const op = ops[i]!;
+      if (op.kind === "get" && op.outcome === "ok" && op.completeIndex! < end) gets.push(op);
+    }
+    if (gets.length > 0) windows.push({ barrier, writes: writes.slice(), gets, latestOkCall });
+  });
+  return windows;
+}
+
+/**
+ * mayBeLast says whether a write may be the last in some real-time order of the window's
+ * writes: an info write always may (it can take effect at any time after invocation); an
+ * ok write may unless another ok write began after it completed.
+ */
+export function mayBeLast(window: ConvergenceWindow, write: Operation): boolean {
+  return write.outcome === "info" || window.latestOkCall <= write.returnTime;
+}
+
+/** initialMayRemain says whether the key may still be in its initial state: no ok write before the barrier. */
+export function initialMayRemain(window: ConvergenceWindow): boolean {
+  return window.latestOkCall === -Infinity;
+}

@@ -1,0 +1,47 @@
+// Explanations: an anomaly that a breach of the GC contract or an injected clock skew
+// accounts for is reported under that cause, apart from bugs (SPEC-NOTES, "Verdicts").
+import type { Anomaly } from "../anomaly.ts";
+import { breachExplains } from "../gc-contract.ts";
+import type { HistoryContext } from "../history-context.ts";
+import type { Operation } from "../operations.ts";
+
+/**
+ * explainByGcBreach re-labels a resurrection or stale read of a value as
+ * `gc-grace-violation` when a breach that purged the key's tombstones came before the get
+ * completed. Only `timeout` mode has breaches, so under `keep` and `repair` nothing is explained.
+ */
+export function explainByGcBreach(context: HistoryContext, anomaly: Anomaly, get: Operation): Anomaly {
+  const breach = context.breaches.find((b) => breachExplains(b, get.key, get.returnTime));
+  if (breach === undefined) return anomaly;
+  return {
+    ...anomaly,
+    kind: "gc-grace-violation",
+    events: [...new Set([...anomaly.events, ...breach.events])].sort((a, b) => a - b),
+    message: `${anomaly.message} Explained by a breach of the GC contract: ${breach.message}`,
+  };
+}
+
+/**
+ * explainByClockSkew re-labels an inverted last-write-wins order as `clock-skew` when a
+ * skew was injected before the get completed and the inverted writes are all by other
+ * processes than the one whose write won. One process's own ops are never inverted (the
+ * store carries its last timestamp forward), so an inversion within a process stays a bug.
+ */
+export function explainByClockSkew(
+  context: HistoryContext,
+  anomaly: Anomaly,
+  get: Operation,
+  winner: Operation | undefined,
+  losers: Operation[],
+): Anomaly {
+  if (context.header.config.versioning !== "lww") return anomaly;
+  if (context.firstSkewEvent === undefined || winner === undefined || losers.length === 0) return anomaly;
+  if (get.completeIndex !== undefined && context.firstSkewEvent > get.completeIndex) return anomaly;
+  if (losers.some((op) => op.process === winner.process)) return anomaly;
+  return {
+    ...anomaly,
+    kind: "clock-skew",
+    events: [...anomaly.events, context.firstSkewEvent].sort((a, b) => a - b),
+    message: `${anomaly.message} Explained by clock skew (event ${context.firstSkewEvent}) between different processes under last-write-wins.`,
+  };
+}

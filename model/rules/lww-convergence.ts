@@ -1,0 +1,76 @@
+// Convergence at barriers under last-write-wins (quorum and eventual levels): every get
+// in a window agrees, and the agreed state is the final state of some real-time order of
+// the writes before the barrier (ok writes included, info writes optional, failed ones out).
+import type { Anomaly } from "../anomaly.ts";
+import { describeOperation, describeResult } from "../describe.ts";
+import type { HistoryContext } from "../history-context.ts";
+import type { KeyHistory } from "../key-history.ts";
+import { operationEvents, type Operation } from "../operations.ts";
+import type { GetResult } from "../vocabulary.ts";
+import { convergenceWindows, initialMayRemain, mayBeLast, type ConvergenceWindow } from "./convergence-window.ts";
+import { explainByClockSkew } from "./explain.ts";
+import { readAnomaly } from "./read-source.ts";
+
+/** readState names the state a get saw, for agreement: a value, or absent whatever its reason. */
+function readState(result: GetResult | undefined): string {
+  return result?.kind === "value" ? `value:${result.value}` : "absent";
+}
+
+/** checkLwwConvergence checks every convergence window of one key. */
+export function checkLwwConvergence(context: HistoryContext, history: KeyHistory): Anomaly[] {
+  const anomalies: Anomaly[] = [];
+  for (const window of convergenceWindows(history, context.barriers)) {
+    const states = new Set(window.gets.map((get) => readState(get.result)));
+    if (states.size > 1) anomalies.push(divergence(history, window));
+    for (const get of window.gets) {
+      const anomaly = checkConvergedRead(context, history, window, get);
+      if (anomaly !== undefined) anomalies.push(anomaly);
+    }
+  }
+  return anomalies;
+}
+
+function divergence(history: KeyHistory, window: ConvergenceWindow): Anomaly {
+  const seen = [...new Set(window.gets.map((get) => describeResult(get.result)))].join(" and ");
+  return {
+    kind: "divergence",
+    key: history.key,
+    events: [window.barrier.event, ...window.gets.flatMap(operationEvents)].sort((a, b) => a - b),
+    message: `after the barrier at event ${window.barrier.event}, gets of ${JSON.stringify(history.key)} with no write between them disagree: ${seen}.`,
+  };
+}
+
+/**
+ * checkConvergedRead checks that one get in a window read a state that may be final. A
+ * value whose put is superseded, or an absent key whose every delete is superseded, means
+ * an ok write that should have won is missing: a lost write. (A value hidden by a delete
+ * that completed before the barrier is the resurrection rule's to report.)
+ */
+function checkConvergedRead(
+  context: HistoryContext,
+  history: KeyHistory,
+  window: ConvergenceWindow,
+  get: Operation,
+): Anomaly | undefined {
+  const result = get.result;
+  let winner: Operation | undefined;
+  if (result?.kind === "value") {
+    winner = history.putByValue.get(result.value);
+    if (winner === undefined || winner.outcome === "fail" || winner.invokeIndex > window.barrier.event) return undefined;
+    if (mayBeLast(window, winner)) return undefined;
+  } else {
+    if (initialMayRemain(window)) return undefined;
+    const deletes = window.writes.filter((write) => write.kind === "delete");
+    if (deletes.some((d) => mayBeLast(window, d))) return undefined;
+    winner = deletes[deletes.length - 1];
+  }
+  const lost = window.writes.filter((write) => write.outcome === "ok" && mayBeLast(window, write));
+  const anomaly = readAnomaly(
+    "lost-write",
+    get,
+    lost,
+    `after the barrier at event ${window.barrier.event} the converged state must be the effect of a last write, ` +
+      `but ${lost.map(describeOperation).join(" and ")} ${lost.length === 1 ? "is" : "are"} missing.`,
+  );
+  return explainByClockSkew(context, anomaly, get, winner, lost);
+}

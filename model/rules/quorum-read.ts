@@ -1,0 +1,43 @@
+// The quorum level ("no stale reads"): an ok get returns the effect of an ok or info
+// write, or the initial absent state, that was invoked before the get completed and is
+// not superseded by an ok write that began after it completed and completed before the
+// get began. Concurrent gets may see new and old in either order.
+import type { Anomaly } from "../anomaly.ts";
+import { describeOperation } from "../describe.ts";
+import type { HistoryContext } from "../history-context.ts";
+import { isSuperseded, supersedersOf, type KeyHistory } from "../key-history.ts";
+import type { Operation } from "../operations.ts";
+import { explainByClockSkew, explainByGcBreach } from "./explain.ts";
+import { readAnomaly } from "./read-source.ts";
+
+/** checkFreshValue checks that the put whose value a get returned was not superseded. */
+export function checkFreshValue(context: HistoryContext, history: KeyHistory, get: Operation, put: Operation): Anomaly | undefined {
+  if (!isSuperseded(history, put, get.callTime)) return undefined;
+  return staleRead(context, history, get, put, `${describeOperation(put)} wrote it`);
+}
+
+/** checkFreshAbsent checks that some delete, or the initial state, can explain an absent result. */
+export function checkFreshAbsent(context: HistoryContext, history: KeyHistory, get: Operation): Anomaly | undefined {
+  if (!isSuperseded(history, undefined, get.callTime)) return undefined;
+  const visible = history.deletes.filter((d) => d.callTime <= get.returnTime);
+  if (visible.some((d) => !isSuperseded(history, d, get.callTime))) return undefined;
+  if (visible.length === 0) {
+    const superseders = supersedersOf(history, undefined, get.callTime);
+    return readAnomaly("stale-read", get, superseders.slice(-1), `the key was written before the get began and never deleted before it completed.`);
+  }
+  const latest = visible[visible.length - 1]!;
+  return staleRead(context, history, get, latest, `the latest delete, ${describeOperation(latest)}, made it absent`);
+}
+
+function staleRead(context: HistoryContext, history: KeyHistory, get: Operation, read: Operation, cause: string): Anomaly {
+  const superseders = supersedersOf(history, read, get.callTime);
+  const anomaly = readAnomaly(
+    "stale-read",
+    get,
+    [read, ...superseders.slice(-1)],
+    `${cause}, but ${describeOperation(superseders[superseders.length - 1]!)} superseded it before the get began.`,
+  );
+  // A purged tombstone can only bring a value back, never hide one.
+  const explained = read.kind === "put" ? explainByGcBreach(context, anomaly, get) : anomaly;
+  return explained !== anomaly ? explained : explainByClockSkew(context, anomaly, get, read, superseders);
+}

@@ -1,0 +1,47 @@
+// Resurrection, the bug this project exists for: after a delete has taken effect (it
+// completed ok and a barrier followed), a get returns a value the delete hid. Under
+// last-write-wins a delete hides every put that completed before it was invoked; under
+// vector clocks it hides exactly the puts in its causal context's past.
+import type { Anomaly } from "../anomaly.ts";
+import { describeOperation } from "../describe.ts";
+import { lastBarrierBefore, type HistoryContext } from "../history-context.ts";
+import type { KeyHistory } from "../key-history.ts";
+import type { Operation } from "../operations.ts";
+import { explainByClockSkew, explainByGcBreach } from "./explain.ts";
+import { readAnomaly } from "./read-source.ts";
+
+/** Hides says whether a delete hides a put (per versioning scheme). */
+export type Hides = (deleteOp: Operation, put: Operation) => boolean;
+
+/** hidesInRealTime is the last-write-wins reading: the put completed before the delete began. */
+export const hidesInRealTime: Hides = (deleteOp, put) => put.returnTime < deleteOp.callTime;
+
+/**
+ * checkResurrection reports `get` returning the value of `put` as a resurrection when an
+ * ok delete hiding the put completed before the last barrier that precedes the get.
+ * A GC-contract breach, or (last-write-wins) clock skew between processes, explains it.
+ */
+export function checkResurrection(
+  context: HistoryContext,
+  history: KeyHistory,
+  get: Operation,
+  put: Operation,
+  hides: Hides,
+): Anomaly | undefined {
+  const barrier = lastBarrierBefore(context.barriers, get.invokeIndex);
+  if (barrier === undefined) return undefined;
+  const deleteOp = history.deletes.find(
+    (d) => d.outcome === "ok" && d.completeIndex! < barrier.event && hides(d, put),
+  );
+  if (deleteOp === undefined) return undefined;
+  const anomaly = readAnomaly(
+    "resurrection",
+    get,
+    [put, deleteOp],
+    `${describeOperation(deleteOp)} had taken effect (barrier at event ${barrier.event}) and hides ` +
+      `${describeOperation(put)}.`,
+  );
+  anomaly.events = [...anomaly.events, barrier.event].sort((a, b) => a - b);
+  const explained = explainByGcBreach(context, anomaly, get);
+  return explained !== anomaly ? explained : explainByClockSkew(context, anomaly, get, put, [deleteOp]);
+}
