@@ -25,6 +25,8 @@ export interface Anomaly {
   message: string;
   /** read: the event index of the get completion this anomaly is about, when it is about one read. */
   read?: number;
+  /** linearization: for not-linearizable, the event indices of the longest legal order found. */
+  linearization?: number[];
 }
 
 /** explainedKinds are the kinds that do not convict the store (SPEC-NOTES, "Verdicts"). */

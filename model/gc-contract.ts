@@ -71,7 +71,7 @@ function unreachableBreaches(
       node,
       from,
       to,
-      events: [interval.fromEvent, interval.toEvent, ...purged.map((p) => p.event)],
+      events: [interval.fromEvent, interval.toEvent, ...purged.map((p) => p.event)].sort((a, b) => a - b),
       purged,
       message:
         `${node} was unreachable from ${from} to ${to} (${to - from} ticks, grace ${graceTicks}) and rejoined ` +
@@ -93,7 +93,7 @@ function staleHintBreaches(events: readonly HistoryEvent[], graceTicks: Ticks, p
       node: event.target,
       from: event.storedAt,
       to: event.time,
-      events: [index, ...purged.map((p) => p.event)],
+      events: [index, ...purged.map((p) => p.event)].sort((a, b) => a - b),
       purged,
       message:
         `a hint for ${JSON.stringify(event.key)} stored at ${event.storedAt} was delivered to ${event.target} at ` +

@@ -1,0 +1,32 @@
+// Checks a lazarus history against the spec at the level its header names: the spec's
+// rules for every level, and for `linearizable` the search for a linearization too.
+import { isExplained } from "../model/anomaly.ts";
+import { prepareHistory } from "../model/history-context.ts";
+import { judgeHistory } from "../model/spec.ts";
+import type { History } from "../model/vocabulary.ts";
+import { checkLinearizable } from "./linearizable-level.ts";
+import type { CheckOptions } from "./linearizability/index.ts";
+import { verdictOf, type HistoryCheck } from "./verdict.ts";
+
+/** checkHistory decides whether a history is allowed; it never throws on a parsed history. */
+export function checkHistory(history: History, options: CheckOptions = {}): HistoryCheck {
+  const context = prepareHistory(history);
+  const findings = judgeHistory(context);
+  let unknown: HistoryCheck["unknown"];
+  if (history.header.consistency === "linearizable") {
+    const search = checkLinearizable(context.operations, options);
+    findings.push(...search.anomalies);
+    unknown = search.unknown;
+  }
+  const anomalies = findings.filter((anomaly) => !isExplained(anomaly));
+  const explained = findings.filter(isExplained);
+  const check: HistoryCheck = {
+    verdict: verdictOf(anomalies, unknown),
+    level: history.header.consistency,
+    anomalies,
+    explained,
+    statistics: { operations: context.operations.length, keys: context.keys.size },
+  };
+  if (unknown !== undefined) check.unknown = unknown;
+  return check;
+}

@@ -1,0 +1,205 @@
+// The spec's rules one by one, on small histories built in code.
+import { describe, expect, it } from "vitest";
+import { checkHistory } from "../../checker/check-history.ts";
+import { absent, buildHistory, neverWritten, value } from "../support/history-builder.ts";
+
+const kinds = (check: ReturnType<typeof checkHistory>) => check.anomalies.map((a) => a.kind).sort();
+const explainedKinds = (check: ReturnType<typeof checkHistory>) => check.explained.map((a) => a.kind).sort();
+
+describe("read sources (every level)", () => {
+  it("a value nobody wrote is a phantom read", () => {
+    const h = buildHistory("eventual", [{ op: "get", process: 0, at: [0, 1], result: value("ghost") }]);
+    expect(kinds(checkHistory(h))).toEqual(["phantom-read"]);
+  });
+  it("a value written only by a failed put is a phantom read", () => {
+    const h = buildHistory("eventual", [
+      { op: "put", value: "1", process: 0, at: [0, 1], outcome: "fail" },
+      { op: "get", process: 1, at: [2, 3], result: value("1") },
+    ]);
+    expect(kinds(checkHistory(h))).toEqual(["phantom-read"]);
+  });
+  it("a value whose put began after the get completed is a future read", () => {
+    const h = buildHistory("eventual", [
+      { op: "get", process: 1, at: [0, 1], result: value("1") },
+      { op: "put", value: "1", process: 0, at: [2, 3] },
+    ]);
+    expect(kinds(checkHistory(h))).toEqual(["future-read"]);
+  });
+  it("a key read as deleted with no delete invoked is a phantom tombstone; never-written is fine", () => {
+    const deleted = buildHistory("eventual", [{ op: "get", process: 0, at: [0, 1], result: absent }]);
+    const never = buildHistory("eventual", [{ op: "get", process: 0, at: [0, 1], result: neverWritten }]);
+    expect(kinds(checkHistory(deleted))).toEqual(["phantom-read"]);
+    expect(kinds(checkHistory(never))).toEqual([]);
+  });
+});
+
+describe("quorum level: no stale reads", () => {
+  it("absent after a completed put and no delete is stale", () => {
+    const h = buildHistory("quorum", [
+      { op: "put", value: "1", process: 0, at: [0, 1] },
+      { op: "get", process: 1, at: [2, 3], result: neverWritten },
+    ]);
+    expect(kinds(checkHistory(h))).toEqual(["stale-read"]);
+  });
+  it("an info put is never superseded by time alone, and a concurrent write may be seen or not", () => {
+    const h = buildHistory("quorum", [
+      { op: "put", value: "1", process: 0, at: [0, 1], outcome: "info" },
+      { op: "put", value: "2", process: 2, at: [3, 8] },
+      { op: "get", process: 1, at: [4, 5], result: value("1") },
+      { op: "get", process: 3, at: [4, 6], result: value("2") },
+    ]);
+    expect(kinds(checkHistory(h))).toEqual([]);
+  });
+  it("new/old inversion between concurrent gets is allowed", () => {
+    const h = buildHistory("quorum", [
+      { op: "put", value: "1", process: 0, at: [0, 1] },
+      { op: "put", value: "2", process: 0, at: [2, 10] },
+      { op: "get", process: 1, at: [3, 4], result: value("2") },
+      { op: "get", process: 2, at: [5, 6], result: value("1") },
+    ]);
+    expect(kinds(checkHistory(h))).toEqual([]);
+  });
+  it("an inverted LWW order between processes under injected skew is explained as clock-skew", () => {
+    const ops = [
+      { op: "put" as const, value: "1", process: 0, at: [0, 1] as [number, number] },
+      { op: "put" as const, value: "2", process: 1, at: [2, 3] as [number, number] },
+      { op: "get" as const, process: 2, at: [4, 5] as [number, number], result: value("1") },
+    ];
+    const skewed = checkHistory(buildHistory("quorum", ops, [{ kind: "clock-skew", time: 0, node: "n1", offsetTicks: 50 }]));
+    expect(kinds(skewed)).toEqual([]);
+    expect(explainedKinds(skewed)).toEqual(["clock-skew"]);
+    expect(kinds(checkHistory(buildHistory("quorum", ops)))).toEqual(["stale-read"]);
+  });
+  it("an inversion within one process is a bug even under skew", () => {
+    const h = buildHistory(
+      "quorum",
+      [
+        { op: "put", value: "1", process: 0, at: [0, 1] },
+        { op: "put", value: "2", process: 0, at: [2, 3] },
+        { op: "get", process: 2, at: [4, 5], result: value("1") },
+      ],
+      [{ kind: "clock-skew", time: 0, node: "n1", offsetTicks: 50 }],
+    );
+    expect(kinds(checkHistory(h))).toEqual(["stale-read"]);
+  });
+});
+
+describe("eventual level: convergence at barriers", () => {
+  it("an info write may be the converged state", () => {
+    const h = buildHistory(
+      "eventual",
+      [
+        { op: "put", value: "1", process: 0, at: [0, 1] },
+        { op: "put", value: "2", process: 1, at: [2, 3], outcome: "info" },
+        { op: "get", process: 2, at: [11, 12], result: value("2") },
+      ],
+      [{ kind: "barrier", time: 10 }],
+    );
+    expect(kinds(checkHistory(h))).toEqual([]);
+  });
+  it("an older value after the barrier loses the later write", () => {
+    const h = buildHistory(
+      "eventual",
+      [
+        { op: "put", value: "1", process: 0, at: [0, 1] },
+        { op: "put", value: "2", process: 1, at: [2, 3] },
+        { op: "get", process: 2, at: [11, 12], result: value("1") },
+      ],
+      [{ kind: "barrier", time: 10 }],
+    );
+    expect(kinds(checkHistory(h))).toEqual(["lost-write"]);
+  });
+  it("gets after the next write are not held to the barrier", () => {
+    const h = buildHistory(
+      "eventual",
+      [
+        { op: "put", value: "1", process: 0, at: [0, 1] },
+        { op: "put", value: "2", process: 1, at: [12, 13] },
+        { op: "get", process: 2, at: [14, 15], result: value("1") },
+        { op: "get", process: 3, at: [14, 15], result: value("2") },
+      ],
+      [{ kind: "barrier", time: 10 }],
+    );
+    expect(kinds(checkHistory(h))).toEqual([]);
+  });
+});
+
+describe("GC contract", () => {
+  const downtime = [
+    { kind: "crash" as const, time: 1, node: "n3" },
+    { kind: "gc-purge" as const, time: 15, node: "n1", key: "x", deletedAt: 2 },
+    { kind: "restart" as const, time: 20, node: "n3" },
+    { kind: "barrier" as const, time: 25 },
+  ];
+  const ops = [
+    { op: "put" as const, value: "1", process: 0, at: [0, 1] as [number, number] },
+    { op: "delete" as const, process: 1, at: [2, 3] as [number, number] },
+    { op: "get" as const, process: 2, at: [26, 27] as [number, number], result: value("1") },
+  ];
+  it("under keep and repair no resurrection is explained", () => {
+    for (const mode of ["keep", "repair", "immediate"] as const) {
+      const check = checkHistory(buildHistory("eventual", ops, downtime, { gc: { mode, graceTicks: 10 } }));
+      expect(kinds(check)).toEqual(["resurrection"]);
+      expect(explainedKinds(check)).toEqual([]);
+    }
+  });
+  it("a rejoin guard keeps the contract, so the resurrection is the store's bug", () => {
+    const check = checkHistory(buildHistory("eventual", ops, downtime, { gc: { mode: "timeout", graceTicks: 10 }, rejoinGuard: true }));
+    expect(kinds(check)).toEqual(["resurrection"]);
+  });
+  it("downtime within the grace period breaches nothing", () => {
+    const short = downtime.map((e) => (e.kind === "restart" ? { ...e, time: 9 } : e));
+    const check = checkHistory(buildHistory("eventual", ops, short, { gc: { mode: "timeout", graceTicks: 10 } }));
+    expect(kinds(check)).toEqual(["resurrection"]);
+    expect(explainedKinds(check)).toEqual([]);
+  });
+  it("a partition that cuts a node off from the main group longer than the grace period is a breach", () => {
+    const partitioned = [
+      { kind: "partition" as const, time: 1, groups: [["n1", "n2"], ["n3"]] },
+      { kind: "gc-purge" as const, time: 15, node: "n1", key: "x", deletedAt: 2 },
+      { kind: "heal" as const, time: 20 },
+      { kind: "barrier" as const, time: 25 },
+    ];
+    const check = checkHistory(buildHistory("eventual", ops, partitioned, { gc: { mode: "timeout", graceTicks: 10 } }));
+    expect(kinds(check)).toEqual([]);
+    expect(explainedKinds(check)).toEqual(["gc-grace-violation", "gc-grace-violation"]);
+    expect(check.explained[0]!.message).toContain("n3");
+  });
+  it("a hint older than the grace period delivered after its key's tombstone was purged is a breach", () => {
+    const hint = [
+      { kind: "hint-stored" as const, time: 0, holder: "n1", target: "n3", key: "x", tombstone: false, value: "1" },
+      { kind: "gc-purge" as const, time: 15, node: "n1", key: "x", deletedAt: 2 },
+      { kind: "hint-delivered" as const, time: 20, holder: "n1", target: "n3", key: "x", tombstone: false, value: "1", storedAt: 0 },
+    ];
+    const check = checkHistory(buildHistory("eventual", ops.slice(0, 2), hint, { gc: { mode: "timeout", graceTicks: 10 } }));
+    expect(explainedKinds(check)).toEqual(["gc-grace-violation"]);
+    expect(check.explained[0]!.message).toContain("hint");
+  });
+});
+
+describe("causal level", () => {
+  const empty = { values: [], tombstones: [] };
+  it("a value shown beside the write that had seen it is spurious", () => {
+    const h = buildHistory(
+      "causal",
+      [
+        { op: "put", value: "1", context: empty, process: 0, at: [0, 1] },
+        { op: "put", value: "2", context: { values: ["1"], tombstones: [] }, process: 0, at: [2, 3] },
+        { op: "get", process: 1, at: [4, 5], result: { kind: "siblings", values: ["1", "2"], tombstones: [] } },
+      ],
+      [],
+      { versioning: "vector-clock" },
+    );
+    expect(kinds(checkHistory(h))).toEqual(["sibling-spurious"]);
+  });
+  it("concurrent puts are both siblings at a barrier; showing one loses the other", () => {
+    const ops = (shown: string[]) => [
+      { op: "put" as const, value: "1", context: empty, process: 0, at: [0, 1] as [number, number] },
+      { op: "put" as const, value: "2", context: empty, process: 1, at: [0, 1] as [number, number] },
+      { op: "get" as const, process: 2, at: [11, 12] as [number, number], result: { kind: "siblings" as const, values: shown, tombstones: [] } },
+    ];
+    const barrier = [{ kind: "barrier" as const, time: 10 }];
+    expect(kinds(checkHistory(buildHistory("causal", ops(["1", "2"]), barrier, { versioning: "vector-clock" })))).toEqual([]);
+    expect(kinds(checkHistory(buildHistory("causal", ops(["2"]), barrier, { versioning: "vector-clock" })))).toEqual(["sibling-lost"]);
+  });
+});
