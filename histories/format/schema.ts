@@ -17,7 +17,8 @@ const ticks = z.number().finite();
 const time = ticks.nonnegative();
 const processId = z.number().int().nonnegative();
 
-const version = z.discriminatedUnion("kind", [
+/** versionSchema is a replica-level version (last-write-wins timestamp or vector clock). */
+export const versionSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("lww"), timestamp: z.number().finite(), node: nodeId }),
   z.strictObject({
     kind: z.literal("vector"),
@@ -25,7 +26,8 @@ const version = z.discriminatedUnion("kind", [
   }),
 ]);
 
-const causalContext = z.strictObject({ values: z.array(value), tombstones: z.array(z.string()) });
+/** causalContextSchema is what a causal put or delete says it has seen. */
+export const causalContextSchema = z.strictObject({ values: z.array(value), tombstones: z.array(z.string()) });
 
 /** getResultSchema is what a get returned. */
 export const getResultSchema = z.discriminatedUnion("kind", [
@@ -40,7 +42,8 @@ export const getResultSchema = z.discriminatedUnion("kind", [
 
 const operationKind = z.enum(["put", "delete", "get"]);
 
-const invokeEvent = z.strictObject({
+/** invokeEventSchema is a client process starting an operation. */
+export const invokeEventSchema = z.strictObject({
   kind: z.literal("invoke"),
   time,
   process: processId,
@@ -48,10 +51,11 @@ const invokeEvent = z.strictObject({
   key,
   value: value.optional(),
   tombstone: z.string().optional(),
-  context: causalContext.optional(),
+  context: causalContextSchema.optional(),
 });
 
-const completeEvent = z.strictObject({
+/** completeEventSchema is the open operation of a process ending with an outcome. */
+export const completeEventSchema = z.strictObject({
   kind: z.literal("complete"),
   time,
   process: processId,
@@ -66,7 +70,7 @@ const replicaWrite = {
   key,
   tombstone: z.boolean(),
   value: value.optional(),
-  version: version.optional(),
+  version: versionSchema.optional(),
 };
 
 const hintFields = { time, holder: nodeId, target: nodeId, ...replicaWrite };
@@ -94,7 +98,7 @@ export const clusterEventSchemas = [
     node: nodeId,
     key,
     deletedAt: time,
-    version: version.optional(),
+    version: versionSchema.optional(),
   }),
   z.strictObject({
     kind: z.literal("anti-entropy-round"),
@@ -109,10 +113,15 @@ export const clusterEventSchemas = [
 
 /** historyEventSchema is one event line. */
 export const historyEventSchema = z.discriminatedUnion("kind", [
-  invokeEvent,
-  completeEvent,
+  invokeEventSchema,
+  completeEventSchema,
   ...clusterEventSchemas,
 ]);
+
+/** historyEventKinds lists every event kind, in the order of historyEventSchema. */
+export const historyEventKinds: readonly HistoryEvent["kind"][] = historyEventSchema.options.map(
+  (option) => option.shape.kind.value,
+);
 
 /** clusterConfigSchema is the store configuration in the header. */
 export const clusterConfigSchema = z.strictObject({
@@ -148,7 +157,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Parsed<S extends z.ZodType> = z.output<S>;
 const sameHeader: Same<Parsed<typeof historyHeaderSchema>, HistoryHeader> = true;
 const sameEvent: Same<Parsed<typeof historyEventSchema>, HistoryEvent> = true;
-const sameInvoke: Same<Parsed<typeof invokeEvent>, InvokeEvent> = true;
-const sameComplete: Same<Parsed<typeof completeEvent>, CompleteEvent> = true;
+const sameInvoke: Same<Parsed<typeof invokeEventSchema>, InvokeEvent> = true;
+const sameComplete: Same<Parsed<typeof completeEventSchema>, CompleteEvent> = true;
 const sameCluster: Same<Parsed<(typeof clusterEventSchemas)[number]>, ClusterEvent> = true;
 void [sameHeader, sameEvent, sameInvoke, sameComplete, sameCluster];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { historyEventSchema, historyHeaderSchema } from "../../histories/format/schema.ts";
+import { historyEventSchema, historyHeaderSchema } from "../../../histories/format/schema.ts";
 
 describe("history schema", () => {
   it("accepts a header and rejects an unknown event kind", () => {

@@ -1,0 +1,71 @@
+// What the reader returns when a history file is wrong: one error with a stable code,
+// the place (file, line, field) and a one-sentence fix. Never thrown; see reader.ts.
+
+/**
+ * historyErrorCodes documents every HistoryErrorCode in one line. The codes are stable:
+ * tests and tools may match on them; messages may change.
+ */
+export const historyErrorCodes = {
+  unreadable: "the file could not be opened or read (missing, a directory, no permission)",
+  empty: "the file holds no lines at all, not even a header",
+  "bad-json": "a line is not valid JSON, or is blank before the end of the file",
+  truncated: "the last line has no newline and is not complete JSON: the file was cut off",
+  "not-an-object": "a line is valid JSON but not an object",
+  "forbidden-key": "an object key is __proto__, constructor or prototype, anywhere in a line",
+  "missing-header": "the first line is not a header",
+  "duplicate-header": "a header appears after the first line",
+  "unsupported-version": "the header's formatVersion is not one this reader knows (1)",
+  "unknown-event-kind": "an event's kind is none of the event kinds of the format",
+  "bad-field": "a field is missing, has the wrong type or value, or is not allowed here",
+  "time-backwards": "an event's time is earlier than the event before it",
+  "complete-without-invoke": "a complete for a process that has no open invoke",
+  "overlapping-invoke": "an invoke for a process that already has an open invoke",
+  "mismatched-complete": "a complete whose op or key differs from its process's open invoke",
+  "duplicate-put-value": "two puts in one history write the same value",
+  "duplicate-tombstone": "two deletes in one history name the same tombstone id",
+} as const;
+
+/** HistoryErrorCode is the stable name of one kind of bad input. */
+export type HistoryErrorCode = keyof typeof historyErrorCodes;
+
+/** HistoryError is one bad-input report: where, what was found and expected, and how to fix it. */
+export interface HistoryError {
+  code: HistoryErrorCode;
+  /** file: the path or name the history was read from. */
+  file: string;
+  /** line: 1-based line number; 0 when the error concerns the whole file (unreadable). */
+  line: number;
+  /** field: a JSON path inside the line (`config.gc.graceTicks`, `result.kind`), or "" for the whole line. */
+  field: string;
+  /** message: what was found and what was expected. */
+  message: string;
+  /** fix: one sentence saying how to repair the input. */
+  fix: string;
+}
+
+/** HistoryErrorAt is a HistoryError before the file name is known (filled in by the parser). */
+export type HistoryErrorAt = Omit<HistoryError, "file">;
+
+/**
+ * formatHistoryError renders an error as "file:line: field: message\n  fix: ...",
+ * leaving out the line when it is 0 and the field when it is "".
+ */
+export function formatHistoryError(error: HistoryError): string {
+  const place = error.line > 0 ? `${error.file}:${error.line}` : error.file;
+  const field = error.field === "" ? "" : `${error.field}: `;
+  return `${place}: ${field}${error.message}\n  fix: ${error.fix}`;
+}
+
+/** quote shows a found value in a message, shortened so one bad line cannot flood a terminal. */
+export function quote(found: unknown, maxChars = 60): string {
+  const text = found === undefined ? "nothing" : typeof found === "string" ? JSON.stringify(found) : safeJson(found);
+  return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
+}
+
+function safeJson(found: unknown): string {
+  try {
+    return JSON.stringify(found) ?? String(found);
+  } catch {
+    return String(found);
+  }
+}

@@ -1,0 +1,86 @@
+// The line-by-line core of the reader, free of I/O: it takes the lines of a history in
+// order and turns each into a header, an event or the first error. The text and stream
+// front ends in reader.ts both drive it.
+import type { HistoryEvent, HistoryHeader } from "../../model/vocabulary.ts";
+import type { HistoryError, HistoryErrorAt } from "./error.ts";
+import { parseEventLine } from "./event-line.ts";
+import { parseHeaderLine } from "./header-line.ts";
+import { HistoryRules } from "./history-rules.ts";
+import { parseJsonLine } from "./json-line.ts";
+
+/**
+ * HistoryItem is what one line of a history became. Blank lines are allowed only at the
+ * end of a file, so the event at index `index` is always on line `index + 2`.
+ */
+export type HistoryItem =
+  | { kind: "header"; line: number; header: HistoryHeader }
+  | { kind: "event"; line: number; index: number; event: HistoryEvent }
+  | { kind: "error"; error: HistoryError };
+
+/** HistoryParser turns the lines of one history into items; after an error it only repeats that error. */
+export class HistoryParser {
+  private lineNumber = 0;
+  private header: HistoryHeader | undefined;
+  private rules = new HistoryRules();
+  private eventCount = 0;
+  /** blankLine is the first blank line not yet followed by content; an error if content follows. */
+  private blankLine = 0;
+  private error: HistoryError | undefined;
+
+  /** constructor takes the file name that errors will name. */
+  constructor(private readonly fileName: string) {}
+
+  /**
+   * push takes the next line, without its newline; `terminated` is false only for a last
+   * line the file ended without a newline. It returns an item, or undefined for a blank line.
+   */
+  push(text: string, terminated: boolean): HistoryItem | undefined {
+    if (this.error !== undefined) return { kind: "error", error: this.error };
+    const line = ++this.lineNumber;
+    if (text.trim() === "") {
+      if (this.blankLine === 0) this.blankLine = line;
+      return undefined;
+    }
+    if (this.blankLine !== 0) {
+      return this.fail({
+        code: "bad-json",
+        line: this.blankLine,
+        field: "",
+        message: "found an empty line; expected one JSON object on every line (blank lines may only end a file)",
+        fix: "remove the empty line",
+      });
+    }
+    const json = parseJsonLine(text, line, terminated);
+    if (!json.ok) return this.fail(json.error);
+    if (this.header === undefined) {
+      const header = parseHeaderLine(json.value, line);
+      if (!header.ok) return this.fail(header.error);
+      this.header = header.header;
+      return { kind: "header", line, header: header.header };
+    }
+    const event = parseEventLine(json.value, line, this.header);
+    if (!event.ok) return this.fail(event.error);
+    const broken = this.rules.check(event.event, line);
+    if (broken !== undefined) return this.fail(broken);
+    return { kind: "event", line, index: this.eventCount++, event: event.event };
+  }
+
+  /** finish ends the input; it returns the error that ends the history, if any (an empty file is one). */
+  finish(): HistoryError | undefined {
+    if (this.error === undefined && this.header === undefined) {
+      this.fail({
+        code: "empty",
+        line: 1,
+        field: "",
+        message: "found no lines; expected a header line and then events",
+        fix: "write the header as the first line (see `lazarus schema`), or check that the right file was given",
+      });
+    }
+    return this.error;
+  }
+
+  private fail(error: HistoryErrorAt): HistoryItem {
+    this.error = { file: this.fileName, ...error };
+    return { kind: "error", error: this.error };
+  }
+}
