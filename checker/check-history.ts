@@ -26,6 +26,7 @@ export function checkHistory(history: History, options: CheckOptions = {}): Hist
     anomalies,
     explained,
     statistics: { operations: context.operations.length, keys: context.keys.size },
+    eventsAre: "event-indices",
   };
   if (unknown !== undefined) check.unknown = unknown;
   return check;

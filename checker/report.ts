@@ -3,8 +3,8 @@
 import type { Anomaly } from "../model/anomaly.ts";
 import type { HistoryCheck } from "./verdict.ts";
 
-/** describeEvents names event indices compactly, e.g. "events 0-3, 7". */
-export function describeEvents(events: readonly number[]): string {
+/** describeEvents names event indices (or lines) compactly, e.g. "events 0-3, 7". */
+export function describeEvents(events: readonly number[], unit: "event" | "line" = "event"): string {
   const sorted = [...new Set(events)].sort((a, b) => a - b);
   const parts: string[] = [];
   for (let i = 0; i < sorted.length; i++) {
@@ -13,23 +13,24 @@ export function describeEvents(events: readonly number[]): string {
     parts.push(i === j ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
     i = j;
   }
-  return `${sorted.length === 1 ? "event" : "events"} ${parts.join(", ")}`;
+  return `${sorted.length === 1 ? unit : `${unit}s`} ${parts.join(", ")}`;
 }
 
-function describeAnomaly(anomaly: Anomaly): string {
+function describeAnomaly(anomaly: Anomaly, unit: "event" | "line"): string {
   const key = anomaly.key === undefined ? "" : ` on ${JSON.stringify(anomaly.key)}`;
-  return `  ${anomaly.kind}${key} (${describeEvents(anomaly.events)}): ${anomaly.message}`;
+  return `  ${anomaly.kind}${key} (${describeEvents(anomaly.events, unit)}): ${anomaly.message}`;
 }
 
 /** formatCheck renders one file's check as text, ending with a newline. */
 export function formatCheck(file: string, check: HistoryCheck, limit = 20): string {
   const { operations, keys } = check.statistics;
+  const unit = check.eventsAre === "lines" ? "line" : "event";
   const lines = [`${file}: ${check.verdict} (${check.level}; ${operations} operations on ${keys} ${keys === 1 ? "key" : "keys"})`];
-  lines.push(...check.anomalies.slice(0, limit).map(describeAnomaly));
+  lines.push(...check.anomalies.slice(0, limit).map((a) => describeAnomaly(a, unit)));
   if (check.anomalies.length > limit) lines.push(`  … and ${check.anomalies.length - limit} more anomalies (use --json for all)`);
   if (check.explained.length > 0) {
     lines.push(`  explained, not bugs (${check.explained.length}):`);
-    lines.push(...check.explained.slice(0, limit).map((a) => `  ${describeAnomaly(a)}`));
+    lines.push(...check.explained.slice(0, limit).map((a) => `  ${describeAnomaly(a, unit)}`));
     if (check.explained.length > limit) lines.push(`    … and ${check.explained.length - limit} more`);
   }
   if (check.unknown !== undefined) lines.push(`  unknown: ${check.unknown.reason}`);

@@ -18,6 +18,8 @@ export interface HistoryCheck {
   /** unknown: where and why a search gave up, when the verdict is unknown. */
   unknown?: { key: string | null; reason: string };
   statistics: { operations: number; keys: number };
+  /** eventsAre: what anomaly `events` count: event indices after the header (lazarus) or 1-based source lines (imports). */
+  eventsAre: "event-indices" | "lines";
 }
 
 /** verdictOf decides the verdict from the findings: any bug is invalid, then any unknown. */

@@ -1,5 +1,6 @@
 // The command-line entry: names the subcommands and maps each to its module.
 // Exit codes: 0 valid or done, 1 invalid, 2 bad input or usage, 3 unknown.
+import { checkCommand } from "./commands/check.ts";
 import { schemaCommand } from "./commands/schema.ts";
 
 const usage = `usage: lazarus <command> [options]
@@ -20,6 +21,8 @@ export async function main(args: string[]): Promise<number> {
     case "-h":
       process.stdout.write(usage);
       return command === undefined ? 2 : 0;
+    case "check":
+      return checkCommand(rest);
     case "schema":
       return schemaCommand(rest);
     default:

@@ -1,0 +1,79 @@
+// Checks a history imported from elsewhere (Jepsen, Porcupine) for linearizability
+// against the sequential model it fits, or the one the user names.
+import {
+  createCasRegisterModel,
+  createRegisterModel,
+  linearizableKvModel,
+  porcupineKvModel,
+  type Operation,
+  type RegisterValue,
+  type SequentialModel,
+} from "../model/sequential/index.ts";
+import type { ImportedHistory } from "../histories/import/result.ts";
+import { verdictAnomalies } from "./engine-anomalies.ts";
+import { checkOperations, type CheckOptions } from "./linearizability/index.ts";
+import { verdictOf, type HistoryCheck } from "./verdict.ts";
+
+/** ModelName is a sequential model as `--model` spells it. */
+export type ModelName = "register" | "cas-register" | "kv" | "porcupine-kv";
+
+/** modelNames lists the models `--model` accepts. */
+export const modelNames: readonly ModelName[] = ["register", "cas-register", "kv", "porcupine-kv"];
+
+/** ImportedCheck is a check, or why the chosen model cannot check this history. */
+export type ImportedCheck = { ok: true; check: HistoryCheck } | { ok: false; message: string; fix: string };
+
+/** defaultModelFor is the model an imported history fits best. */
+export function defaultModelFor(history: ImportedHistory): ModelName {
+  return history.kind;
+}
+
+/** checkImported checks an imported history with `modelName` (default: the one it fits). */
+export function checkImported(
+  history: ImportedHistory,
+  modelName: ModelName = defaultModelFor(history),
+  initial: RegisterValue = null,
+  options: CheckOptions = {},
+): ImportedCheck {
+  const mismatch = { ok: false as const, message: `a ${history.kind} history cannot be checked with the ${modelName} model`, fix: `use --model ${defaultModelFor(history)}, or leave --model out` };
+  switch (history.kind) {
+    case "cas-register": {
+      if (modelName === "cas-register") return run(createCasRegisterModel({ initial }), history.operations, modelName, options);
+      if (modelName !== "register") return mismatch;
+      if (history.operations.some((op) => op.input.kind === "cas")) {
+        return { ok: false, message: "the history has cas operations, which the register model cannot check", fix: "use --model cas-register" };
+      }
+      return run(createRegisterModel({ initial }), history.operations as Array<Operation<never, never>>, modelName, options);
+    }
+    case "kv":
+      return modelName === "kv" ? run(linearizableKvModel, history.operations, modelName, options) : mismatch;
+    case "porcupine-kv":
+      return modelName === "porcupine-kv" ? run(porcupineKvModel, history.operations, modelName, options) : mismatch;
+    default: {
+      const unreachable: never = history;
+      return unreachable;
+    }
+  }
+}
+
+function run<S, I, O>(
+  model: SequentialModel<S, I, O>,
+  operations: ReadonlyArray<Operation<I, O>>,
+  level: ModelName,
+  options: CheckOptions,
+): ImportedCheck {
+  const verdict = checkOperations(model, operations, options);
+  const anomalies = verdictAnomalies(verdict, operations);
+  const keys = new Set(operations.map((op) => (model.partitionKey === undefined ? "" : model.partitionKey(op.input))));
+  const unknown = verdict.kind === "unknown" ? { key: verdict.key, reason: verdict.reason } : undefined;
+  const check: HistoryCheck = {
+    verdict: verdictOf(anomalies, unknown),
+    level,
+    anomalies,
+    explained: [],
+    statistics: { operations: operations.length, keys: keys.size },
+    eventsAre: "lines",
+  };
+  if (unknown !== undefined) check.unknown = unknown;
+  return { ok: true, check };
+}

@@ -1,0 +1,61 @@
+// The shape of a sequential model (Porcupine's `Model`): a record of pure functions that
+// says which outputs an operation may return in a state, and the operations it judges.
+
+/**
+ * SequentialModel describes an object by its sequential behaviour. The linearizability
+ * engine searches for an order of the operations, consistent with real time, in which
+ * every `step` is accepted.
+ *
+ * With `partitionKey`, the model describes one partition (say, one key): the engine
+ * splits the history by that key and checks each part from `init()` on its own
+ * (P-compositionality: a history is linearizable iff each key's sub-history is).
+ */
+export interface SequentialModel<State, Input, Output> {
+  /** name: the model's name, as `--model` spells it. */
+  readonly name: string;
+  /** init: the state before any operation. */
+  init(): State;
+  /**
+   * step: applies `input` in `state`. `output` is what the operation returned, or
+   * `undefined` when the outcome is unknown (a Jepsen `:info`): the model must then
+   * accept any output the operation could have had. Must be pure.
+   */
+  step(state: State, input: Input, output: Output | undefined): StepResult<State>;
+  /** key: a string equal for two states iff they are equal (hashing and equality). */
+  key(state: State): string;
+  /** partitionKey: the independent part of the object `input` touches, if any. */
+  partitionKey?(input: Input): string;
+  /**
+   * readOnly: true when `input` never changes the state. An operation with an unknown
+   * outcome that is read-only constrains nothing, and the engine drops it.
+   */
+  readOnly?(input: Input): boolean;
+  /** describeOperation: one short phrase for people, e.g. "write 3" or "read → 4". */
+  describeOperation(input: Input, output: Output | undefined): string;
+  /** describeState: the state for people, e.g. "3" or "absent". */
+  describeState(state: State): string;
+}
+
+/** StepResult is what `step` says: whether the output is allowed, and the next state. */
+export interface StepResult<State> {
+  ok: boolean;
+  next: State;
+}
+
+/**
+ * Operation is one client operation as the engine sees it. `ok`: it took effect and
+ * returned `output`. `fail`: it certainly did not take effect (the engine drops it).
+ * `info`: the outcome is unknown (or it never completed); `output` is ignored and
+ * `returnTime` should be `Infinity`: it may take effect at any time after `callTime`,
+ * or never. Operations whose intervals touch (equal times) count as concurrent.
+ */
+export interface Operation<Input, Output> {
+  process: number;
+  outcome: "ok" | "fail" | "info";
+  input: Input;
+  output: Output | undefined;
+  callTime: number;
+  returnTime: number;
+  /** eventIndices: where the invoke and completion lines are in the source, for reports. */
+  eventIndices: number[];
+}

@@ -1,0 +1,78 @@
+// `lazarus check` end to end, as a user runs it: exit codes, text and JSON output, and
+// bad input reported with its place and a fix, never a stack trace.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const external = join(root, "../shared/external/porcupine");
+
+function lazarus(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [join(root, "cli/bin.js"), ...args], { cwd: root, encoding: "utf8" });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe("lazarus check", () => {
+  it("exits 0 on valid histories and 1 when any is invalid, checking all files in one process", () => {
+    const ok = lazarus("check", "histories/examples/ex2-deleted-after-downtime-ok.jsonl", "histories/examples/ex7-delete-concurrent-put-frontier-ok.jsonl");
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("ex2-deleted-after-downtime-ok.jsonl: valid");
+    const bad = lazarus("check", "histories/examples/ex2-deleted-after-downtime-ok.jsonl", "histories/examples/ex2-resurrection-after-downtime-bad.jsonl");
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/resurrection on "x"/);
+  });
+
+  it("prints one JSON object for one file, with verdict and anomalies", () => {
+    const run = lazarus("check", "--json", "histories/examples/ex6-doomstone-lost-write-bad.jsonl");
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout);
+    expect(result.file).toBe("histories/examples/ex6-doomstone-lost-write-bad.jsonl");
+    expect(result.verdict).toBe("invalid");
+    expect(result.anomalies[0].kind).toBe("lost-write");
+    expect(result.anomalies[0].key).toBe("x");
+  });
+
+  it("detects Jepsen etcd logs and Porcupine kv files and checks them with their models", () => {
+    const run = lazarus("check", "--json", join(external, "jepsen-etcd/etcd_002.log"), join(external, "jepsen-etcd/etcd_000.log"), join(external, "kv/c01-bad.txt"));
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(lines.map((l) => [l.format, l.level, l.verdict])).toEqual([
+      ["jepsen-log", "cas-register", "valid"],
+      ["jepsen-log", "cas-register", "invalid"],
+      ["porcupine-kv", "porcupine-kv", "invalid"],
+    ]);
+  });
+
+  it("reports bad input with file, line, field and fix, exit 2, no stack trace", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lazarus-cli-"));
+    const file = join(dir, "bad.jsonl");
+    const header = readFirstLine("histories/examples/ex1-delete-then-get-quorum-ok.jsonl");
+    writeFileSync(file, `${header}\n{"kind":"invoke","time":0,"process":0,"op":"put","key":"x","value":"1"}\n{"kind":"complete","time":1,"process":"zero","op":"put","key":"x","outcome":"ok"}\n`);
+    const run = lazarus("check", file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file}:3: process`);
+    expect(run.stderr).toContain("fix:");
+    expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it("rejects unknown options and missing files with usage, exit 2", () => {
+    expect(lazarus("check").code).toBe(2);
+    expect(lazarus("check", "--model", "queue", "x.jsonl").stderr).toContain("unknown --model");
+    const missing = lazarus("check", "does-not-exist.jsonl");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("does-not-exist.jsonl: cannot read");
+  });
+
+  it("exits 3 when the search budget runs out, naming the key", () => {
+    const run = lazarus("check", "--budget", "1", join(external, "jepsen-etcd/etcd_002.log"));
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain("unknown:");
+  });
+});
+
+function readFirstLine(path: string): string {
+  return readFileSync(join(root, path), "utf8").split("\n")[0]!;
+}
