@@ -72,13 +72,16 @@ function hasStrictQuorums(context: HistoryContext): boolean {
  */
 function missedWrites(context: HistoryContext, history: KeyHistory, past: CausalPast, get: Operation, shown: Operation[]): Anomaly[] {
   const purge = context.firstPurge.get(history.key) ?? Infinity;
-  const missing = history.okWritesByReturn.filter(
+  const candidates = history.okWritesByReturn.filter(
     (write) =>
       write.returnTime < get.callTime &&
       !shown.includes(write) &&
       !shown.some((sibling) => past.hasSeen(sibling, write)) &&
       !(write.kind === "delete" && purge < get.invokeIndex),
   );
+  // Name only the latest of what went missing: a missing write another missing write had
+  // seen is superseded by it.
+  const missing = past.frontier(candidates);
   if (missing.length === 0) return [];
   return [
     readAnomaly("sibling-lost", get, missing, `${missing.map(describeOperation).join(" and ")} completed before the get began and no sibling had seen it.`),
