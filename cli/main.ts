@@ -1,6 +1,7 @@
 // The command-line entry: names the subcommands and maps each to its module.
 // Exit codes: 0 valid or done, 1 invalid, 2 bad input or usage, 3 unknown.
 import { checkCommand } from "./commands/check.ts";
+import { runCommand } from "./commands/run.ts";
 import { schemaCommand } from "./commands/schema.ts";
 
 const usage = `usage: lazarus <command> [options]
@@ -21,6 +22,8 @@ export async function main(args: string[]): Promise<number> {
     case "-h":
       process.stdout.write(usage);
       return command === undefined ? 2 : 0;
+    case "run":
+      return runCommand(rest);
     case "check":
       return checkCommand(rest);
     case "schema":

@@ -1,0 +1,94 @@
+// Built-in scenarios: `defaultScenario` is what `npm start` runs and the benchmark
+// measures (5 nodes, N=3, mixed put/get/delete, faults on), and `runScenario` plays a
+// script of steps given as data against a fresh cluster.
+import type { CompleteEvent, History, Key, NodeId, ProcessId, Ticks, TombstoneId, Value } from "../model/vocabulary.ts";
+import { Driver } from "./driver.ts";
+import type { StoreOptionsInput } from "./options.ts";
+import type { Stats } from "./stats.ts";
+import { assertNever } from "./versions.ts";
+
+/** defaultScenario returns the options of the built-in run: faults on, eventual consistency, timeout GC. */
+export function defaultScenario(): StoreOptionsInput {
+  return {
+    seed: 42,
+    description: "default scenario: 5 nodes, N=3, R=W=2, sloppy quorum, LWW, timeout GC, faults on",
+    gc: { mode: "timeout", graceTicks: 1000 },
+    network: { delayTicks: 1, jitterTicks: 2, lossProbability: 0.01, duplicateProbability: 0.01 },
+    faults: {
+      intervalTicks: 50,
+      crashProbability: 0.2,
+      restartProbability: 0.5,
+      partitionProbability: 0.05,
+      healProbability: 0.5,
+      skewProbability: 0.1,
+      maxSkewTicks: 5,
+      maxDownNodes: 1,
+    },
+    workload: { processes: 5, keys: 10, ops: 2000, quiesceEveryOps: 250 },
+  };
+}
+
+/** ScenarioStep is one step of a scripted scenario. */
+export type ScenarioStep =
+  | { kind: "put"; process: ProcessId; key: Key; value: Value; coordinator?: NodeId }
+  | { kind: "delete"; process: ProcessId; key: Key; tombstone: TombstoneId; coordinator?: NodeId }
+  | { kind: "get"; process: ProcessId; key: Key; coordinator?: NodeId }
+  | { kind: "crash"; node: NodeId }
+  | { kind: "restart"; node: NodeId }
+  | { kind: "partition"; groups: NodeId[][] }
+  | { kind: "heal" }
+  | { kind: "skew"; node: NodeId; offsetTicks: number }
+  | { kind: "advance"; ticks: Ticks }
+  | { kind: "anti-entropy"; full: boolean }
+  | { kind: "quiesce" };
+
+/** ScenarioResult is a scripted run's history, counters and the completions of its ops in order. */
+export interface ScenarioResult {
+  history: History;
+  stats: Stats;
+  completions: CompleteEvent[];
+}
+
+/** runScenario plays steps one after another (each op runs to completion) on a fresh cluster. */
+export function runScenario(options: StoreOptionsInput, steps: readonly ScenarioStep[]): ScenarioResult {
+  const driver = new Driver(options);
+  const completions: CompleteEvent[] = [];
+  for (const step of steps) {
+    switch (step.kind) {
+      case "put":
+      case "delete":
+      case "get": {
+        const { process, coordinator, ...op } = step;
+        completions.push(driver.run(process, op, coordinator));
+        break;
+      }
+      case "crash":
+        driver.crash(step.node);
+        break;
+      case "restart":
+        driver.restart(step.node);
+        break;
+      case "partition":
+        driver.partition(step.groups);
+        break;
+      case "heal":
+        driver.heal();
+        break;
+      case "skew":
+        driver.skew(step.node, step.offsetTicks);
+        break;
+      case "advance":
+        driver.advance(step.ticks);
+        break;
+      case "anti-entropy":
+        driver.antiEntropy(step.full);
+        break;
+      case "quiesce":
+        driver.quiesce();
+        break;
+      default:
+        assertNever(step);
+    }
+  }
+  return { history: driver.history(), stats: driver.cluster.stats, completions };
+}

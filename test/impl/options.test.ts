@@ -1,0 +1,37 @@
+// Options: defaults fill every field (fault probabilities zero), problems come back as values.
+import { describe, expect, it } from "vitest";
+import { bugs, defaultOptions, resolveOptions, validateOptions } from "../../impl/index.ts";
+
+describe("options", () => {
+  it("default every fault probability to zero", () => {
+    const options = resolveOptions();
+    expect(options.network.lossProbability).toBe(0);
+    expect(options.network.duplicateProbability).toBe(0);
+    const { intervalTicks: _interval, maxSkewTicks: _skew, maxDownNodes: _down, ...probabilities } = options.faults;
+    for (const probability of Object.values(probabilities)) expect(probability).toBe(0);
+    expect(options.bugs).toEqual([]);
+  });
+
+  it("merge nested objects field by field", () => {
+    const options = resolveOptions({ network: { lossProbability: 0.5 } });
+    expect(options.network).toEqual({ ...defaultOptions.network, lossProbability: 0.5 });
+  });
+
+  it("report problems with the field to fix", () => {
+    const problems = validateOptions(resolveOptions({ writeQuorum: 0, bugs: ["nope" as never] }));
+    expect(problems.map((problem) => problem.field).sort()).toEqual(["bugs", "writeQuorum"]);
+    expect(validateOptions(resolveOptions())).toEqual([]);
+  });
+
+  it("document every bug switch", () => {
+    expect(bugs.map((bug) => bug.name)).toEqual([
+      "naive-delete",
+      "tombstone-blind-read-repair",
+      "anti-entropy-resurrects",
+      "early-gc",
+      "lww-skew",
+      "doomstone",
+    ]);
+    for (const bug of bugs) expect(bug.summary.length).toBeGreaterThan(40);
+  });
+});

@@ -1,0 +1,22 @@
+// Quiescence: heal, restart, deliver hints, run a full round, then a barrier with every
+// replica in agreement.
+import { describe, expect, it } from "vitest";
+import { Driver } from "../../impl/index.ts";
+import { assertConverged } from "../../impl/quiesce.ts";
+
+describe("quiesce", () => {
+  it("heals, restarts, delivers hints and runs a full round before the barrier", () => {
+    const driver = new Driver({ sloppyQuorum: true, network: { jitterTicks: 3, lossProbability: 0.2 } });
+    driver.crash("n1");
+    driver.partition([["n2", "n3"], ["n4", "n5"]]);
+    for (let i = 0; i < 30; i++) driver.put(i % 3, `k${i % 7}`);
+    driver.quiesce();
+    const events = driver.history().events;
+    const barrier = events.findIndex((event) => event.kind === "barrier");
+    const before = events.slice(0, barrier).map((event) => event.kind);
+    for (const kind of ["heal", "restart", "anti-entropy-round"]) expect(before).toContain(kind);
+    expect(driver.cluster.pendingHints.size).toBe(0);
+    expect(driver.cluster.nodes.every((node) => node.up && node.hints.length === 0)).toBe(true);
+    expect(() => assertConverged(driver.cluster)).not.toThrow();
+  });
+});

@@ -1,0 +1,28 @@
+// Scripted scenarios given as data: SPEC example 2 (a replica down during a delete, then a
+// barrier) read back from the history, and the default scenario's options.
+import { describe, expect, it } from "vitest";
+import { Driver, defaultScenario, runScenario, validateOptions, resolveOptions } from "../../impl/index.ts";
+
+describe("runScenario", () => {
+  it("plays SPEC example 2: gets after the barrier return absent", () => {
+    const late = new Driver().replicasOf("x")[2]!;
+    const { completions, history } = runScenario({ gc: { mode: "keep" } }, [
+      { kind: "put", process: 0, key: "x", value: "v1" },
+      { kind: "advance", ticks: 1 },
+      { kind: "crash", node: late },
+      { kind: "delete", process: 0, key: "x", tombstone: "t1" },
+      { kind: "advance", ticks: 20 },
+      { kind: "quiesce" },
+      { kind: "get", process: 1, key: "x" },
+    ]);
+    expect(completions.map((event) => event.outcome)).toEqual(["ok", "ok", "ok"]);
+    expect(completions[2]!.result).toEqual({ kind: "absent", reason: "deleted" });
+    expect(history.events.filter((event) => event.kind === "barrier")).toHaveLength(1);
+  });
+
+  it("the default scenario is valid and has faults on", () => {
+    const options = resolveOptions(defaultScenario());
+    expect(validateOptions(options)).toEqual([]);
+    expect(options.faults.crashProbability).toBeGreaterThan(0);
+  });
+});
