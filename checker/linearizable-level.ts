@@ -13,7 +13,7 @@ function toEngineOperation(op: Operation): EngineOperation<KvInput, KvOutput> {
     op.kind === "put" ? { kind: "put", key: op.key, value: op.value ?? "" } : { kind: op.kind, key: op.key };
   const output: KvOutput | undefined = op.outcome !== "ok" ? undefined : (op.result ?? null);
   const eventIndices = op.completeIndex === undefined ? [op.invokeIndex] : [op.invokeIndex, op.completeIndex];
-  return { process: op.process, outcome: op.outcome, input, output, callTime: op.callTime, returnTime: op.returnTime, eventIndices };
+  return { process: op.process, outcome: op.outcome, input, output, callTime: op.callAt, returnTime: op.returnAt, eventIndices };
 }
 
 /** LinearizableFindings is what the search adds to the rules' findings. */

@@ -2,7 +2,7 @@
 // wrote this value, which delete wrote this tombstone, and which ok writes completed
 // before a given moment (to decide whether a write is superseded).
 import type { Operation } from "./operations.ts";
-import type { Key, Ticks, TombstoneId, Value } from "./vocabulary.ts";
+import type { Key, TombstoneId, Value } from "./vocabulary.ts";
 
 /** KeyHistory is the per-key index of a history's operations. */
 export interface KeyHistory {
@@ -15,10 +15,10 @@ export interface KeyHistory {
   deleteByTombstone: Map<TombstoneId, Operation>;
   /** deletes: every delete that did not fail, in invocation order. */
   deletes: Operation[];
-  /** okWritesByReturn: ok puts and deletes, by completion time. */
+  /** okWritesByReturn: ok puts and deletes, in order of completion. */
   okWritesByReturn: Operation[];
-  /** latestCallUpTo[i]: the latest invocation among okWritesByReturn[0..i]. */
-  latestCallUpTo: Ticks[];
+  /** latestCallUpTo[i]: the latest invocation position among okWritesByReturn[0..i]. */
+  latestCallUpTo: number[];
 }
 
 /** indexKeyHistories groups operations by key and indexes each group. */
@@ -45,23 +45,23 @@ function indexKey(key: Key, operations: Operation[]): KeyHistory {
     if (op.kind === "delete" && op.outcome !== "fail") deletes.push(op);
     if (op.kind !== "get" && op.outcome === "ok") okWrites.push(op);
   }
-  okWrites.sort((a, b) => a.returnTime - b.returnTime);
-  const latestCallUpTo: Ticks[] = [];
+  okWrites.sort((a, b) => a.returnAt - b.returnAt);
+  const latestCallUpTo: number[] = [];
   let latest = -Infinity;
   for (const op of okWrites) {
-    latest = Math.max(latest, op.callTime);
+    latest = Math.max(latest, op.callAt);
     latestCallUpTo.push(latest);
   }
   return { key, operations, putByValue, deleteByTombstone, deletes, okWritesByReturn: okWrites, latestCallUpTo };
 }
 
-/** okWritesCompletedBefore counts the ok writes whose completion is strictly before `time`. */
-function okWritesCompletedBefore(history: KeyHistory, time: Ticks): number {
+/** okWritesCompletedBefore counts the ok writes that completed before position `at`. */
+function okWritesCompletedBefore(history: KeyHistory, at: number): number {
   let low = 0;
   let high = history.okWritesByReturn.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (history.okWritesByReturn[middle]!.returnTime < time) low = middle + 1;
+    if (history.okWritesByReturn[middle]!.returnAt < at) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -69,19 +69,19 @@ function okWritesCompletedBefore(history: KeyHistory, time: Ticks): number {
 
 /**
  * isSuperseded says whether a write (or, for `undefined`, the initial absent state) is
- * superseded at `time`: some ok write began after it completed and completed before
- * `time`. An info write never completed, so nothing supersedes it.
+ * superseded at position `at`: some ok write began after it completed and completed
+ * before `at`. An info write never completed, so nothing supersedes it.
  */
-export function isSuperseded(history: KeyHistory, write: Operation | undefined, time: Ticks): boolean {
-  const count = okWritesCompletedBefore(history, time);
+export function isSuperseded(history: KeyHistory, write: Operation | undefined, at: number): boolean {
+  const count = okWritesCompletedBefore(history, at);
   if (count === 0) return false;
   if (write === undefined) return true;
-  return history.latestCallUpTo[count - 1]! > write.returnTime;
+  return history.latestCallUpTo[count - 1]! > write.returnAt;
 }
 
-/** supersedersOf lists the ok writes that supersede `write` (or the initial state) at `time`. */
-export function supersedersOf(history: KeyHistory, write: Operation | undefined, time: Ticks): Operation[] {
-  const count = okWritesCompletedBefore(history, time);
+/** supersedersOf lists the ok writes that supersede `write` (or the initial state) at `at`. */
+export function supersedersOf(history: KeyHistory, write: Operation | undefined, at: number): Operation[] {
+  const count = okWritesCompletedBefore(history, at);
   const completed = history.okWritesByReturn.slice(0, count);
-  return write === undefined ? completed : completed.filter((op) => op.callTime > write.returnTime && op !== write);
+  return write === undefined ? completed : completed.filter((op) => op.callAt > write.returnAt && op !== write);
 }

@@ -14,9 +14,13 @@ import type {
 } from "./vocabulary.ts";
 
 /**
- * Operation is one client operation. `returnTime` is Infinity when the outcome is
- * `info` (or the invoke never completed): such an op may take effect at any time after
- * `callTime`, or never, so nothing can be said to come after it in real time.
+ * Operation is one client operation. Real-time order is the history's order, as in
+ * Jepsen: an op precedes another iff its completion comes before the other's invoke
+ * (`returnAt < callAt`, event positions), which also orders ops recorded at the same
+ * tick. `returnAt` is Infinity when the outcome is `info` (or the invoke never
+ * completed): such an op may take effect at any time after its invocation, or never,
+ * so nothing comes after it in real time. The times in ticks are for people and for
+ * the GC contract's grace period.
  */
 export interface Operation {
   process: ProcessId;
@@ -27,6 +31,10 @@ export interface Operation {
   context?: CausalContext;
   outcome: Outcome;
   result?: GetResult;
+  /** callAt / returnAt: event positions of the invoke and completion (Infinity for info). */
+  callAt: number;
+  returnAt: number;
+  /** callTime / returnTime: the same moments in ticks (returnTime Infinity for info). */
   callTime: Ticks;
   returnTime: Ticks;
   /** invokeIndex: the event index of the invoke (its position after the header). */
@@ -60,6 +68,8 @@ export function pairOperations(events: readonly HistoryEvent[]): Operation[] {
         kind: event.op,
         key: event.key,
         outcome: "info",
+        callAt: index,
+        returnAt: Infinity,
         callTime: event.time,
         returnTime: Infinity,
         invokeIndex: index,
@@ -75,7 +85,10 @@ export function pairOperations(events: readonly HistoryEvent[]): Operation[] {
       open.delete(event.process);
       op.outcome = event.outcome;
       op.completeIndex = index;
-      if (event.outcome !== "info") op.returnTime = event.time;
+      if (event.outcome !== "info") {
+        op.returnAt = index;
+        op.returnTime = event.time;
+      }
       if (event.result !== undefined) op.result = event.result;
     }
   });
@@ -84,5 +97,5 @@ export function pairOperations(events: readonly HistoryEvent[]): Operation[] {
 
 /** precedes says whether `a` completed before `b` was invoked (real-time order). */
 export function precedes(a: Operation, b: Operation): boolean {
-  return a.returnTime < b.callTime;
+  return a.returnAt < b.callAt;
 }

@@ -74,7 +74,7 @@ function missedWrites(context: HistoryContext, history: KeyHistory, past: Causal
   const purge = context.firstPurge.get(history.key) ?? Infinity;
   const candidates = history.okWritesByReturn.filter(
     (write) =>
-      write.returnTime < get.callTime &&
+      write.returnAt < get.callAt &&
       !shown.includes(write) &&
       !shown.some((sibling) => past.hasSeen(sibling, write)) &&
       !(write.kind === "delete" && purge < get.invokeIndex),

@@ -28,7 +28,7 @@ export function convergenceWindows(history: KeyHistory, barriers: readonly Barri
       const op = ops[cursor]!;
       if (op.kind === "get" || op.outcome === "fail") continue;
       writes.push(op);
-      if (op.outcome === "ok") latestOkCall = Math.max(latestOkCall, op.callTime);
+      if (op.outcome === "ok") latestOkCall = Math.max(latestOkCall, op.callAt);
     }
     const nextBarrier = barriers[b + 1]?.event ?? Infinity;
     let end = nextBarrier;
@@ -51,7 +51,7 @@ export function convergenceWindows(history: KeyHistory, barriers: readonly Barri
  * ok write may unless another ok write began after it completed.
  */
 export function mayBeLast(window: ConvergenceWindow, write: Operation): boolean {
-  return write.outcome === "info" || window.latestOkCall <= write.returnTime;
+  return write.outcome === "info" || window.latestOkCall <= write.returnAt;
 }
 
 /** initialMayRemain says whether the key may still be in its initial state: no ok write before the barrier. */

@@ -12,17 +12,17 @@ import { readAnomaly } from "./read-source.ts";
 
 /** checkFreshValue checks that the put whose value a get returned was not superseded. */
 export function checkFreshValue(context: HistoryContext, history: KeyHistory, get: Operation, put: Operation): Anomaly | undefined {
-  if (!isSuperseded(history, put, get.callTime)) return undefined;
+  if (!isSuperseded(history, put, get.callAt)) return undefined;
   return staleRead(context, history, get, put, `${describeOperation(put)} wrote it`);
 }
 
 /** checkFreshAbsent checks that some delete, or the initial state, can explain an absent result. */
 export function checkFreshAbsent(context: HistoryContext, history: KeyHistory, get: Operation): Anomaly | undefined {
-  if (!isSuperseded(history, undefined, get.callTime)) return undefined;
-  const visible = history.deletes.filter((d) => d.callTime <= get.returnTime);
-  if (visible.some((d) => !isSuperseded(history, d, get.callTime))) return undefined;
+  if (!isSuperseded(history, undefined, get.callAt)) return undefined;
+  const visible = history.deletes.filter((d) => d.callAt <= get.returnAt);
+  if (visible.some((d) => !isSuperseded(history, d, get.callAt))) return undefined;
   if (visible.length === 0) {
-    const superseders = supersedersOf(history, undefined, get.callTime);
+    const superseders = supersedersOf(history, undefined, get.callAt);
     return readAnomaly("stale-read", get, superseders.slice(-1), `the key was written before the get began and never deleted before it completed.`);
   }
   const latest = visible[visible.length - 1]!;
@@ -30,7 +30,7 @@ export function checkFreshAbsent(context: HistoryContext, history: KeyHistory, g
 }
 
 function staleRead(context: HistoryContext, history: KeyHistory, get: Operation, read: Operation, cause: string): Anomaly {
-  const superseders = supersedersOf(history, read, get.callTime);
+  const superseders = supersedersOf(history, read, get.callAt);
   const anomaly = readAnomaly(
     "stale-read",
     get,

@@ -27,7 +27,7 @@ export function checkWriteSource(get: Operation, writer: Operation | undefined, 
   if (writer.outcome === "fail") {
     return readAnomaly("phantom-read", get, [writer], `${what} was written only by ${describeOperation(writer)}, which failed.`);
   }
-  if (writer.callTime > get.returnTime) {
+  if (writer.callAt > get.returnAt) {
     return readAnomaly("future-read", get, [writer], `${what} was written by ${describeOperation(writer)}, invoked after the get completed.`);
   }
   return undefined;
@@ -41,6 +41,6 @@ export function checkWriteSource(get: Operation, writer: Operation | undefined, 
  */
 export function checkDeletedAbsent(history: KeyHistory, get: Operation): Anomaly | undefined {
   if (get.result?.kind !== "absent" || get.result.reason !== "deleted") return undefined;
-  if (history.deletes.some((d) => d.callTime <= get.returnTime)) return undefined;
+  if (history.deletes.some((d) => d.callAt <= get.returnAt)) return undefined;
   return readAnomaly("phantom-read", get, [], "no delete of the key was invoked before it completed.");
 }

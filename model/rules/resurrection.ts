@@ -14,7 +14,7 @@ import { readAnomaly } from "./read-source.ts";
 export type Hides = (deleteOp: Operation, put: Operation) => boolean;
 
 /** hidesInRealTime is the last-write-wins reading: the put completed before the delete began. */
-export const hidesInRealTime: Hides = (deleteOp, put) => put.returnTime < deleteOp.callTime;
+export const hidesInRealTime: Hides = (deleteOp, put) => put.returnAt < deleteOp.callAt;
 
 /**
  * checkResurrection reports `get` returning the value of `put` as a resurrection when an
