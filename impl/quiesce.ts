@@ -18,7 +18,9 @@ export function quiesce(cluster: Cluster, clientsIdle: () => boolean): void {
   runUntil(cluster, () => cluster.network.inFlight === 0 && clientsIdle(), "the network to drain");
   antiEntropyRound(cluster, true);
   if (cluster.pendingHints.size > 0) throw new Error("quiesce: hints still pending after a full round");
-  assertConverged(cluster);
+  // The invariant holds for the correct store only: a known bug may leave replicas apart,
+  // and that divergence is for the checker to find in the history, not a crash.
+  if (cluster.options.bugs.length === 0) assertConverged(cluster);
   cluster.stats.barriers++;
   cluster.emit({ kind: "barrier", time: cluster.now });
 }

@@ -22,6 +22,12 @@ export interface HistoryContext {
   firstPurge: Map<Key, number>;
   /** firstSkewEvent: index of the first clock-skew event with a non-zero offset, if any. */
   firstSkewEvent?: number;
+  /**
+   * skewSpreads: after each clock-skew event (by index), the widest spread between two
+   * nodes' clock offsets seen so far, in ticks: how far apart two coordinators' clocks
+   * may have been, and so how large a real-time gap skew can invert.
+   */
+  skewSpreads: Array<{ event: number; spreadTicks: number }>;
 }
 
 /** prepareHistory pairs operations, indexes them by key and collects the cluster facts. */
@@ -30,7 +36,16 @@ export function prepareHistory(history: History): HistoryContext {
   const barriers: Barrier[] = [];
   let firstSkewEvent: number | undefined;
   const firstPurge = new Map<Key, number>();
+  const offsets = new Map<string, number>(history.header.config.nodes.map((node) => [node, 0]));
+  const skewSpreads: HistoryContext["skewSpreads"] = [];
+  let widest = 0;
   history.events.forEach((event, index) => {
+    if (event.kind === "clock-skew") {
+      offsets.set(event.node, event.offsetTicks);
+      const values = [...offsets.values()];
+      widest = Math.max(widest, Math.max(...values) - Math.min(...values));
+      skewSpreads.push({ event: index, spreadTicks: widest });
+    }
     if (event.kind === "gc-purge" && !firstPurge.has(event.key)) firstPurge.set(event.key, index);
     if (event.kind === "barrier") barriers.push({ time: event.time, event: index });
     if (event.kind === "clock-skew" && event.offsetTicks !== 0 && firstSkewEvent === undefined) firstSkewEvent = index;
@@ -42,9 +57,20 @@ export function prepareHistory(history: History): HistoryContext {
     barriers,
     breaches: findGcBreaches(history.header, history.events),
     firstPurge,
+    skewSpreads,
   };
   if (firstSkewEvent !== undefined) context.firstSkewEvent = firstSkewEvent;
   return context;
+}
+
+/** skewSpreadBefore is the widest clock spread recorded before event `index` (0 with no skew). */
+export function skewSpreadBefore(context: HistoryContext, index: number): number {
+  let spread = 0;
+  for (const point of context.skewSpreads) {
+    if (point.event >= index) break;
+    spread = point.spreadTicks;
+  }
+  return spread;
 }
 
 /** lastBarrierBefore finds the last barrier recorded before event `index`, if any. */

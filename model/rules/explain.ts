@@ -2,7 +2,7 @@
 // accounts for is reported under that cause, apart from bugs (SPEC-NOTES, "Verdicts").
 import type { Anomaly } from "../anomaly.ts";
 import { breachExplains } from "../gc-contract.ts";
-import type { HistoryContext } from "../history-context.ts";
+import { skewSpreadBefore, type HistoryContext } from "../history-context.ts";
 import type { Operation } from "../operations.ts";
 
 /**
@@ -22,10 +22,12 @@ export function explainByGcBreach(context: HistoryContext, anomaly: Anomaly, get
 }
 
 /**
- * explainByClockSkew re-labels an inverted last-write-wins order as `clock-skew` when a
- * skew was injected before the get completed and the inverted writes are all by other
- * processes than the one whose write won. One process's own ops are never inverted (the
- * store carries its last timestamp forward), so an inversion within a process stays a bug.
+ * explainByClockSkew re-labels an inverted last-write-wins order as `clock-skew` when
+ * the clocks injected before the get completed were far enough apart to invert it: every
+ * losing write began no more ticks after the winner completed than the widest spread
+ * between two nodes' clocks. The losers must all be by other processes than the winner's:
+ * one process's own ops are never inverted (the store carries its last timestamp
+ * forward), so an inversion within a process stays a bug.
  */
 export function explainByClockSkew(
   context: HistoryContext,
@@ -36,12 +38,12 @@ export function explainByClockSkew(
 ): Anomaly {
   if (context.header.config.versioning !== "lww") return anomaly;
   if (context.firstSkewEvent === undefined || winner === undefined || losers.length === 0) return anomaly;
-  if (get.completeIndex !== undefined && context.firstSkewEvent > get.completeIndex) return anomaly;
-  if (losers.some((op) => op.process === winner.process)) return anomaly;
+  const spreadTicks = skewSpreadBefore(context, get.completeIndex ?? Infinity);
+  if (losers.some((op) => op.process === winner.process || op.callTime - winner.returnTime > spreadTicks)) return anomaly;
   return {
     ...anomaly,
     kind: "clock-skew",
     events: [...anomaly.events, context.firstSkewEvent].sort((a, b) => a - b),
-    message: `${anomaly.message} Explained by clock skew (event ${context.firstSkewEvent}) between different processes under last-write-wins.`,
+    message: `${anomaly.message} Explained by clock skew: clocks up to ${spreadTicks} ticks apart (from event ${context.firstSkewEvent}) can invert writes of different processes that close under last-write-wins.`,
   };
 }

@@ -203,3 +203,35 @@ describe("causal level", () => {
     expect(kinds(checkHistory(buildHistory("causal", ops(["2"]), barrier, { versioning: "vector-clock" })))).toEqual(["sibling-lost"]);
   });
 });
+
+describe("clock-skew explanations are bounded by the clock spread", () => {
+  it("skew of 50 ticks cannot explain an inversion of writes 100 ticks apart", () => {
+    const h = buildHistory(
+      "quorum",
+      [
+        { op: "put", value: "1", process: 0, at: [0, 1] },
+        { op: "put", value: "2", process: 1, at: [101, 102] },
+        { op: "get", process: 2, at: [104, 105], result: value("1") },
+      ],
+      [{ kind: "clock-skew", time: 0, node: "n1", offsetTicks: 50 }],
+    );
+    const check = checkHistory(h);
+    expect(kinds(check)).toEqual(["stale-read"]);
+    expect(explainedKinds(check)).toEqual([]);
+  });
+  it("nodes skewed in opposite directions widen the spread", () => {
+    const h = buildHistory(
+      "quorum",
+      [
+        { op: "put", value: "1", process: 0, at: [0, 1] },
+        { op: "put", value: "2", process: 1, at: [81, 82] },
+        { op: "get", process: 2, at: [104, 105], result: value("1") },
+      ],
+      [
+        { kind: "clock-skew", time: 0, node: "n1", offsetTicks: 50 },
+        { kind: "clock-skew", time: 0, node: "n2", offsetTicks: -40 },
+      ],
+    );
+    expect(explainedKinds(checkHistory(h))).toEqual(["clock-skew"]);
+  });
+});
