@@ -41,6 +41,20 @@ export const linearizableKvModel: SequentialModel<KvState, KvInput, KvOutput> = 
   key: (state) => (state === null ? "-" : `v${state}`),
   partitionKey: (input) => input.key,
   readOnly: (input) => input.kind === "get",
+  uniqueWriteView(input, output) {
+    switch (input.kind) {
+      case "put":
+        return { kind: "write", value: input.value };
+      case "delete":
+        return { kind: "write", value: null };
+      case "get":
+        // Siblings match no state, and an unknown result matches every state: neither is a plain read.
+        if (output === undefined || output === null || output.kind === "siblings") return undefined;
+        return { kind: "read", value: output.kind === "value" ? output.value : null };
+      default:
+        return unreachable(input);
+    }
+  },
   describeOperation(input, output) {
     switch (input.kind) {
       case "put":

@@ -30,11 +30,23 @@ export interface SequentialModel<State, Input, Output> {
    * outcome that is read-only constrains nothing, and the engine drops it.
    */
   readOnly?(input: Input): boolean;
+  /**
+   * uniqueWriteView: says that `input` (with `output`, `undefined` when unknown) is a
+   * plain write or read of one value, so that the engine may use its polynomial path
+   * for histories where each value read was written once. `write`: `step` accepts in
+   * every state and moves to `value`. `read`: `step` accepts exactly in the state
+   * `value` (by `key`) and stays there. `undefined`: anything else (the engine then
+   * searches). Optional: a model without it is always searched.
+   */
+  uniqueWriteView?(input: Input, output: Output | undefined): UniqueWriteView<State> | undefined;
   /** describeOperation: one short phrase for people, e.g. "write 3" or "read → 4". */
   describeOperation(input: Input, output: Output | undefined): string;
   /** describeState: the state for people, e.g. "3" or "absent". */
   describeState(state: State): string;
 }
+
+/** UniqueWriteView is an operation seen as a plain write or read of one state. */
+export type UniqueWriteView<State> = { kind: "write"; value: State } | { kind: "read"; value: State };
 
 /** StepResult is what `step` says: whether the output is allowed, and the next state. */
 export interface StepResult<State> {

@@ -44,6 +44,10 @@ export function createRegisterModel(
     },
     key: valueKey,
     readOnly: (input) => input.kind === "read",
+    uniqueWriteView(input, output) {
+      if (input.kind === "write") return { kind: "write", value: input.value };
+      return output === undefined || output === null ? undefined : { kind: "read", value: output.value };
+    },
     describeOperation(input, output) {
       if (input.kind === "write") return `write ${describeValue(input.value)}`;
       return output ? `read → ${describeValue(output.value)}` : "read → ?";

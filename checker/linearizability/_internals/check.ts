@@ -1,15 +1,24 @@
-// Checking a whole history: prepare, search each partition, gather one verdict.
+// Checking a whole history: prepare, decide each partition (unique-writes path or
+// search), gather one verdict.
 
 import type { Operation, SequentialModel } from "../../../model/sequential/index.ts";
 import type { InvalidPartition, LinearizabilityVerdict } from "../verdict.ts";
+import type { Partition } from "./partition.ts";
 import { findMalformed, partitionOperations } from "./partition.ts";
-import { explainFailure } from "./report.ts";
+import { explainFailure, explainUniqueWritesFailure } from "./report.ts";
 import { searchPartition } from "./search.ts";
+import { checkUniqueWrites } from "./unique-writes.ts";
 
 /** CheckOptions tunes a check; every field has a default. */
 export interface CheckOptions {
   /** maxStepsPerPartition: model steps one partition may take before `unknown` (default 10^7). */
   maxStepsPerPartition?: number;
+  /**
+   * useUniqueWrites: decide partitions whose read values each have one possible write
+   * without search, when the model has a `uniqueWriteView` (default true). Off, every
+   * partition is searched: for benchmarks and cross-checks.
+   */
+  useUniqueWrites?: boolean;
 }
 
 /** CheckStatistics says how much work a check took, for benchmarks and reports. */
@@ -17,7 +26,12 @@ export interface CheckStatistics {
   partitions: number;
   operationsChecked: number;
   steps: number;
+  /** uniqueWritePartitions: partitions the unique-writes path decided (the rest were searched). */
+  uniqueWritePartitions: number;
 }
+
+/** PartitionOutcome is one partition's verdict before they are gathered. */
+type PartitionOutcome = { kind: "valid" } | { kind: "invalid"; report: InvalidPartition } | { kind: "unknown"; reason: string };
 
 /**
  * checkAll checks every partition. Invalid partitions are all reported (they are
@@ -28,8 +42,7 @@ export function checkAll<State, Input, Output>(
   operations: ReadonlyArray<Operation<Input, Output>>,
   options: CheckOptions = {},
 ): { verdict: LinearizabilityVerdict; statistics: CheckStatistics } {
-  const maxSteps = options.maxStepsPerPartition ?? 10_000_000;
-  const statistics: CheckStatistics = { partitions: 0, operationsChecked: 0, steps: 0 };
+  const statistics: CheckStatistics = { partitions: 0, operationsChecked: 0, steps: 0, uniqueWritePartitions: 0 };
   const malformed = findMalformed(operations);
   if (malformed !== undefined) {
     return { verdict: { kind: "unknown", key: null, reason: `the history cannot be checked: ${malformed}` }, statistics };
@@ -39,16 +52,44 @@ export function checkAll<State, Input, Output>(
   for (const partition of partitionOperations(model, operations)) {
     statistics.partitions++;
     statistics.operationsChecked += partition.inputs.length;
-    const result = searchPartition(model, partition, maxSteps);
-    statistics.steps += result.steps;
-    if (result.kind === "invalid") {
-      invalid.push(explainFailure(model, operations, partition, result.longest, result.failing, result.stateAtLongest));
-    } else if (result.kind === "unknown" && unknown === undefined) {
-      const where = partition.key === null ? "the history" : `key ${JSON.stringify(partition.key)}`;
-      const reason = `the search on ${where} (${partition.inputs.length} operations) used its budget of ${maxSteps} steps without a verdict; raise maxStepsPerPartition or check a shorter history`;
-      unknown = { kind: "unknown", key: partition.key, reason };
-    }
+    const outcome = checkPartition(model, operations, partition, options, statistics);
+    if (outcome.kind === "invalid") invalid.push(outcome.report);
+    else if (outcome.kind === "unknown" && unknown === undefined) unknown = { kind: "unknown", key: partition.key, reason: outcome.reason };
   }
   if (invalid.length > 0) return { verdict: { kind: "invalid", partitions: invalid }, statistics };
   return { verdict: unknown ?? { kind: "valid" }, statistics };
+}
+
+/**
+ * checkPartition tries the unique-writes path first. It settles a valid partition
+ * alone; an invalid one is searched as well, for the longest partial linearization,
+ * and reported from the fast path only if the search runs out of budget.
+ */
+function checkPartition<State, Input, Output>(
+  model: SequentialModel<State, Input, Output>,
+  operations: ReadonlyArray<Operation<Input, Output>>,
+  partition: Partition<Input, Output>,
+  options: CheckOptions,
+  statistics: CheckStatistics,
+): PartitionOutcome {
+  const maxSteps = options.maxStepsPerPartition ?? 10_000_000;
+  const fast = (options.useUniqueWrites ?? true) ? checkUniqueWrites(model, partition) : { kind: "not-applicable" as const };
+  if (fast.kind !== "not-applicable") statistics.uniqueWritePartitions++;
+  if (fast.kind === "valid") return { kind: "valid" };
+  const result = searchPartition(model, partition, maxSteps);
+  statistics.steps += result.steps;
+  if (fast.kind === "invalid" && result.kind === "valid") {
+    throw new Error(`bug: the unique-writes path and the search disagree on ${describePartition(partition)}: ${fast.reason}`);
+  }
+  if (result.kind === "invalid") return { kind: "invalid", report: explainFailure(model, operations, partition, result.longest, result.failing, result.stateAtLongest) };
+  if (fast.kind === "invalid") return { kind: "invalid", report: explainUniqueWritesFailure(operations, partition, fast.failing, fast.reason) };
+  if (result.kind === "unknown") {
+    const reason = `the search on ${describePartition(partition)} (${partition.inputs.length} operations) used its budget of ${maxSteps} steps without a verdict; raise maxStepsPerPartition or check a shorter history`;
+    return { kind: "unknown", reason };
+  }
+  return { kind: "valid" };
+}
+
+function describePartition<Input, Output>(partition: Partition<Input, Output>): string {
+  return partition.key === null ? "the history" : `key ${JSON.stringify(partition.key)}`;
 }

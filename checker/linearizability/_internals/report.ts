@@ -30,3 +30,24 @@ export function explainFailure<State, Input, Output>(
     message: message.replace(" :", ":"),
   };
 }
+
+/**
+ * explainUniqueWritesFailure reports an invalid partition from the unique-writes
+ * path's reason, when the search ran out of budget before finding its longest order.
+ */
+export function explainUniqueWritesFailure<Input, Output>(
+  operations: ReadonlyArray<Operation<Input, Output>>,
+  partition: Partition<Input, Output>,
+  failing: number,
+  reason: string,
+): InvalidPartition {
+  const failingIndex = partition.globalIndex[failing]!;
+  const where = partition.key === null ? "" : ` on key ${JSON.stringify(partition.key)}`;
+  return {
+    key: partition.key,
+    longestPartialLinearization: [],
+    failingOperation: failingIndex,
+    events: operations[failingIndex]!.eventIndices,
+    message: `No linearization exists${where}: ${reason}. (The search ran out of budget, so no partial order is given.)`,
+  };
+}
