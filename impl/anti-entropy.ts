@@ -17,9 +17,11 @@ export function antiEntropyRound(cluster: Cluster, full: boolean): void {
   if (full) deliverHints(cluster);
   const participants = cluster.nodes.filter((node) => node.up && !node.needsRepair);
   const rangeCount = cluster.ring.rangeCount;
+  let allSynced = true;
   const count = full ? rangeCount : Math.min(rangeCount, cluster.options.antiEntropyRangesPerRound);
+  const order = full ? [] : stalestRanges(cluster, count);
   for (let step = 0; step < count; step++) {
-    const range = full ? step : (cluster.antiEntropyCursor + step) % rangeCount;
+    const range = full ? step : (order[step] as number);
     const replicas = cluster.ring
       .replicasOfRange(range)
       .map((id) => cluster.node(id))
@@ -33,12 +35,20 @@ export function antiEntropyRound(cluster: Cluster, full: boolean): void {
         else complete = false;
       }
     }
+    if (complete) cluster.rangeSyncedAt[range] = cluster.now;
+    else allSynced = false;
     if (full && complete && cluster.options.gc.mode === "repair") markRepaired(cluster, replicas, range);
   }
-  if (!full) cluster.antiEntropyCursor = (cluster.antiEntropyCursor + count) % rangeCount;
   cluster.stats.antiEntropyRounds++;
   const nodes = participants.map((node) => node.id);
-  cluster.emit({ kind: "anti-entropy-round", time: cluster.now, full, nodes, startedAt: cluster.now });
+  cluster.emit({ kind: "anti-entropy-round", time: cluster.now, full, complete: allSynced, nodes, startedAt: cluster.now });
+}
+
+/** stalestRanges picks the `count` ranges synced longest ago (never-synced first, then by range). */
+function stalestRanges(cluster: Cluster, count: number): number[] {
+  const syncedAt = (range: number) => cluster.rangeSyncedAt[range] ?? -1;
+  const ranges = Array.from({ length: cluster.ring.rangeCount }, (_, range) => range);
+  return ranges.sort((a, b) => syncedAt(a) - syncedAt(b) || a - b).slice(0, count);
 }
 
 /** syncPair makes two replicas agree on one range, touching only keys under differing leaves. */

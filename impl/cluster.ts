@@ -30,8 +30,13 @@ export class Cluster {
   readonly pendingHints = new Map<Key, number>();
   /** hintTtlTicks is the effective hint lifetime (capped by the grace period when that safeguard is on). */
   readonly hintTtlTicks: Ticks;
-  /** antiEntropyCursor is the first range of the next scheduled (partial) anti-entropy round. */
-  antiEntropyCursor = 0;
+  /**
+   * rangeSyncedAt[range] is when anti-entropy last synced every replica of the range (-1:
+   * never). Scheduled rounds take the ranges synced longest ago, so a range whose sync
+   * failed (a replica down or cut off) is retried next round instead of a full cycle later:
+   * under timeout GC a tombstone must reach every replica within the grace period.
+   */
+  rangeSyncedAt: number[] = [];
   private readonly nodeById = new Map<NodeId, StoreNode>();
   private readonly leafByKey = new Map<Key, number>();
   private groupOf: Map<NodeId, number> | undefined = undefined;

@@ -102,7 +102,11 @@ export type ClusterEvent =
   | ({ kind: "hint-expired"; time: Ticks; holder: NodeId; target: NodeId; storedAt: Ticks } & ReplicaWrite)
   | ({ kind: "repair-write"; time: Ticks; node: NodeId; source: "read-repair" | "anti-entropy" } & ReplicaWrite)
   | { kind: "gc-purge"; time: Ticks; node: NodeId; key: Key; deletedAt: Ticks; version?: Version }
-  | { kind: "anti-entropy-round"; time: Ticks; full: boolean; nodes: NodeId[]; startedAt: Ticks }
+  /**
+   * anti-entropy-round: `full` covers every range (a repair, as `nodetool repair` runs one);
+   * `complete` says every replica of every range it covered took part and synced.
+   */
+  | { kind: "anti-entropy-round"; time: Ticks; full: boolean; complete: boolean; nodes: NodeId[]; startedAt: Ticks }
   | { kind: "node-repaired"; time: Ticks; node: NodeId }
   | { kind: "barrier"; time: Ticks };
 

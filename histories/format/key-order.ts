@@ -29,6 +29,7 @@ export const historyKeyOrder: readonly string[] = [
   "startedAt",
   "deletedAt",
   "full",
+  "complete",
   "nodes",
   "groups",
   "offsetTicks",

@@ -104,6 +104,7 @@ export const clusterEventSchemas = [
     kind: z.literal("anti-entropy-round"),
     time,
     full: z.boolean(),
+    complete: z.boolean(),
     nodes: z.array(nodeId),
     startedAt: time,
   }),

@@ -95,7 +95,7 @@ const clusterEventArbitrary: fc.Arbitrary<ClusterEvent> = fc.oneof(
     { kind: fc.constant("gc-purge" as const), time: fc.constant(0), node: nodeId, key: text, deletedAt: ticks, version },
     { requiredKeys: ["kind", "time", "node", "key", "deletedAt"] },
   ),
-  record({ kind: fc.constant("anti-entropy-round" as const), time: fc.constant(0), full: fc.boolean(), nodes: fc.array(nodeId, { maxLength: 3 }), startedAt: ticks }),
+  record({ kind: fc.constant("anti-entropy-round" as const), time: fc.constant(0), full: fc.boolean(), complete: fc.boolean(), nodes: fc.array(nodeId, { maxLength: 3 }), startedAt: ticks }),
 );
 
 const getResult: fc.Arbitrary<GetResult> = fc.oneof(
