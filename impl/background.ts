@@ -1,5 +1,5 @@
-// The cluster's periodic background work: hint delivery sweeps, tombstone GC sweeps and
-// scheduled anti-entropy rounds. Each reschedules itself; the first runs one interval in.
+// The cluster's periodic background work: hint delivery sweeps, tombstone GC sweeps,
+// scheduled anti-entropy rounds and scheduled full repairs. Each reschedules itself; the first runs one interval in.
 import type { Cluster } from "./cluster.ts";
 import { antiEntropyRound } from "./anti-entropy.ts";
 import { gcSweep } from "./gc.ts";
@@ -12,6 +12,9 @@ export function startBackground(cluster: Cluster): void {
   every(cluster, options.gcIntervalTicks, () => gcSweep(cluster));
   if (options.antiEntropyIntervalTicks > 0) {
     every(cluster, options.antiEntropyIntervalTicks, () => antiEntropyRound(cluster, false));
+  }
+  if (options.fullRepairIntervalTicks > 0) {
+    every(cluster, options.fullRepairIntervalTicks, () => antiEntropyRound(cluster, true));
   }
 }
 

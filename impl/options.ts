@@ -73,6 +73,13 @@ export interface StoreOptions {
   durableHints: boolean;
   /** antiEntropyIntervalTicks: time between scheduled rounds; 0 turns scheduled rounds off. */
   antiEntropyIntervalTicks: Ticks;
+  /**
+   * fullRepairIntervalTicks: time between scheduled full repairs (anti-entropy over every
+   * range, as an operator runs `nodetool repair`); 0 turns them off. Under `timeout` GC the
+   * contract wants a complete repair between a delete and its tombstone's purge, so keep it
+   * below the grace period.
+   */
+  fullRepairIntervalTicks: Ticks;
   antiEntropyRangesPerRound: number;
   merkleLeavesPerRange: number;
   opTimeoutTicks: Ticks;
@@ -115,6 +122,7 @@ export const defaultOptions: Readonly<StoreOptions> = Object.freeze<StoreOptions
   hintDeliveryIntervalTicks: 10,
   durableHints: false,
   antiEntropyIntervalTicks: 100,
+  fullRepairIntervalTicks: 0,
   antiEntropyRangesPerRound: 8,
   merkleLeavesPerRange: 16,
   opTimeoutTicks: 20,

@@ -13,6 +13,8 @@ export function defaultScenario(): StoreOptionsInput {
     seed: 42,
     description: "default scenario: 5 nodes, N=3, R=W=2, sloppy quorum, LWW, timeout GC, faults on",
     gc: { mode: "timeout", graceTicks: 1000 },
+    // The operator's side of the timeout-GC contract: a full repair well within the grace period.
+    fullRepairIntervalTicks: 400,
     network: { delayTicks: 1, jitterTicks: 2, lossProbability: 0.01, duplicateProbability: 0.01 },
     faults: {
       intervalTicks: 50,

@@ -18,12 +18,15 @@ export interface PurgedTombstone {
  * GcBreach is one breach of the contract:
  * - `unreachable-too-long`: a node was cut off for longer than the grace period and
  *   rejoined with no rejoin guard to keep it from serving before a repair;
+ * - `repair-overdue`: a tombstone was purged with no complete full repair between its
+ *   delete and its purge (Cassandra's rule, repair every range within gc_grace, implies
+ *   one: the purge comes at least a grace period after the delete);
  * - `stale-hint`: a hint older than the grace period was delivered after a tombstone of
  *   its key, written after the hint, had been purged.
  * `purged` lists the tombstones purged meanwhile: the keys the breach may resurrect.
  */
 export interface GcBreach {
-  kind: "unreachable-too-long" | "stale-hint";
+  kind: "unreachable-too-long" | "repair-overdue" | "stale-hint";
   node: NodeId;
   from: Ticks;
   to: Ticks;
@@ -39,6 +42,7 @@ export function findGcBreaches(header: HistoryHeader, events: readonly HistoryEv
   const purges = purgedTombstones(events);
   return [
     ...unreachableBreaches(header, events, graceTicks, purges),
+    ...repairOverdueBreaches(events, graceTicks, purges),
     ...staleHintBreaches(events, graceTicks, purges),
   ];
 }
@@ -79,6 +83,39 @@ function unreachableBreaches(
     });
   }
   return breaches;
+}
+
+function repairOverdueBreaches(events: readonly HistoryEvent[], graceTicks: Ticks, purges: PurgedTombstone[]): GcBreach[] {
+  const repairs: Array<{ startedAt: Ticks; time: Ticks }> = [];
+  for (const event of events) {
+    if (event.kind === "anti-entropy-round" && event.full && event.complete) repairs.push(event);
+  }
+  // One breach per tombstone (key and delete time), listing every node that purged it.
+  const overdue = new Map<string, PurgedTombstone[]>();
+  for (const purge of purges) {
+    // A purge before the grace period ran out is the store's own fault, not the operator's:
+    // it breaches nothing, and the resurrection it causes stays a bug.
+    if (purge.time - purge.deletedAt < graceTicks) continue;
+    if (repairs.some((r) => r.startedAt >= purge.deletedAt && r.time <= purge.time)) continue;
+    const id = JSON.stringify([purge.key, purge.deletedAt]);
+    overdue.set(id, [...(overdue.get(id) ?? []), purge]);
+  }
+  return [...overdue.values()].map((purged) => {
+    const first = purged[0]!;
+    const last = purged[purged.length - 1]!;
+    return {
+      kind: "repair-overdue" as const,
+      node: first.node,
+      from: first.deletedAt,
+      to: last.time,
+      events: purged.map((p) => p.event),
+      purged,
+      message:
+        `the tombstone of ${JSON.stringify(first.key)} deleted at ${first.deletedAt} was purged from ` +
+        `${[...new Set(purged.map((p) => p.node))].join(", ")} by ${last.time} with no complete repair in between, ` +
+        `so a replica that missed the delete may still hold the value.`,
+    };
+  });
 }
 
 function staleHintBreaches(events: readonly HistoryEvent[], graceTicks: Ticks, purges: PurgedTombstone[]): GcBreach[] {

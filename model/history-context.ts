@@ -5,10 +5,15 @@ import { indexKeyHistories, type KeyHistory } from "./key-history.ts";
 import { pairOperations, type Operation } from "./operations.ts";
 import type { History, HistoryHeader, Key, Ticks } from "./vocabulary.ts";
 
-/** Barrier is a moment of quiescence: where eventual consistency owes convergence. */
+/**
+ * Barrier is a moment of quiescence: where eventual consistency owes convergence.
+ * `quietUntil` is the index of the first crash or partition after it (Infinity if none):
+ * the barrier's promise lasts while the cluster stays as quiet as the barrier left it.
+ */
 export interface Barrier {
   time: Ticks;
   event: number;
+  quietUntil: number;
 }
 
 /** HistoryContext is a history prepared for the spec's rules. */
@@ -47,7 +52,10 @@ export function prepareHistory(history: History): HistoryContext {
       skewSpreads.push({ event: index, spreadTicks: widest });
     }
     if (event.kind === "gc-purge" && !firstPurge.has(event.key)) firstPurge.set(event.key, index);
-    if (event.kind === "barrier") barriers.push({ time: event.time, event: index });
+    if (event.kind === "barrier") barriers.push({ time: event.time, event: index, quietUntil: Infinity });
+    if (event.kind === "crash" || event.kind === "partition") {
+      for (let b = barriers.length - 1; b >= 0 && barriers[b]!.quietUntil === Infinity; b--) barriers[b]!.quietUntil = index;
+    }
     if (event.kind === "clock-skew" && event.offsetTicks !== 0 && firstSkewEvent === undefined) firstSkewEvent = index;
   });
   const context: HistoryContext = {

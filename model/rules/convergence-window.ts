@@ -1,6 +1,7 @@
 // Convergence windows: after a barrier, per key, the gets that begin after it and end
-// before the next write on the key is invoked (and before the next barrier) all read the
-// converged state. Those are the gets a barrier's promise is about.
+// before the next write on the key is invoked, before the next barrier, and before the
+// next crash or partition all read the converged state. Those are the gets a barrier's
+// promise is about: a new fault may send a sloppy read to replicas that never held the key.
 import type { Barrier } from "../history-context.ts";
 import type { KeyHistory } from "../key-history.ts";
 import type { Operation } from "../operations.ts";
@@ -31,7 +32,7 @@ export function convergenceWindows(history: KeyHistory, barriers: readonly Barri
       if (op.outcome === "ok") latestOkCall = Math.max(latestOkCall, op.callAt);
     }
     const nextBarrier = barriers[b + 1]?.event ?? Infinity;
-    let end = nextBarrier;
+    let end = Math.min(nextBarrier, barrier.quietUntil);
     for (let i = cursor; i < ops.length && ops[i]!.invokeIndex < end; i++) {
       if (ops[i]!.kind !== "get") end = ops[i]!.invokeIndex;
     }

@@ -109,6 +109,16 @@ describe("eventual level: convergence at barriers", () => {
     );
     expect(kinds(checkHistory(h))).toEqual(["lost-write"]);
   });
+  it("a crash or partition after the barrier ends its window: a sloppy read may then miss the key", () => {
+    const ops = [
+      { op: "put" as const, value: "1", process: 0, at: [0, 1] as [number, number] },
+      { op: "get" as const, process: 2, at: [14, 15] as [number, number], result: neverWritten },
+    ];
+    const quiet = checkHistory(buildHistory("eventual", ops, [{ kind: "barrier", time: 10 }]));
+    const partitioned = checkHistory(buildHistory("eventual", ops, [{ kind: "barrier", time: 10 }, { kind: "partition", time: 12, groups: [["n1"], ["n2", "n3"]] }]));
+    expect(kinds(quiet)).toEqual(["lost-write"]);
+    expect(kinds(partitioned)).toEqual([]);
+  });
   it("gets after the next write are not held to the barrier", () => {
     const h = buildHistory(
       "eventual",
@@ -125,6 +135,7 @@ describe("eventual level: convergence at barriers", () => {
 });
 
 describe("GC contract", () => {
+  const timeout = { gc: { mode: "timeout" as const, graceTicks: 10 } };
   const downtime = [
     { kind: "crash" as const, time: 1, node: "n3" },
     { kind: "gc-purge" as const, time: 15, node: "n1", key: "x", deletedAt: 2 },
@@ -136,20 +147,43 @@ describe("GC contract", () => {
     { op: "delete" as const, process: 1, at: [2, 3] as [number, number] },
     { op: "get" as const, process: 2, at: [26, 27] as [number, number], result: value("1") },
   ];
-  it("under keep and repair no resurrection is explained", () => {
+  const breaches = (check: ReturnType<typeof checkHistory>) => check.explained.filter((a) => a.key === undefined).map((a) => a.message);
+  // A complete full repair between the delete and the purge: the operator's side kept.
+  const repaired = { kind: "anti-entropy-round" as const, time: 9, startedAt: 8, full: true, complete: true, nodes: ["n1", "n2", "n3"] };
+  const briefDowntime = [
+    { kind: "crash" as const, time: 1, node: "n3" },
+    { kind: "restart" as const, time: 5, node: "n3" },
+    repaired,
+    { kind: "gc-purge" as const, time: 15, node: "n1", key: "x", deletedAt: 2 },
+    { kind: "barrier" as const, time: 25 },
+  ];
+
+  it("under keep, repair and immediate no resurrection is explained", () => {
     for (const mode of ["keep", "repair", "immediate"] as const) {
       const check = checkHistory(buildHistory("eventual", ops, downtime, { gc: { mode, graceTicks: 10 } }));
       expect(kinds(check)).toEqual(["resurrection"]);
       expect(explainedKinds(check)).toEqual([]);
     }
   });
-  it("a rejoin guard keeps the contract, so the resurrection is the store's bug", () => {
-    const check = checkHistory(buildHistory("eventual", ops, downtime, { gc: { mode: "timeout", graceTicks: 10 }, rejoinGuard: true }));
-    expect(kinds(check)).toEqual(["resurrection"]);
+  it("a node down longer than the grace period with no rejoin guard is a breach; with the guard it is not", () => {
+    const unguarded = breaches(checkHistory(buildHistory("eventual", ops, downtime, timeout)));
+    const guarded = breaches(checkHistory(buildHistory("eventual", ops, downtime, { ...timeout, rejoinGuard: true })));
+    expect(unguarded.some((m) => m.includes("n3 was unreachable"))).toBe(true);
+    expect(guarded.some((m) => m.includes("unreachable"))).toBe(false);
   });
-  it("downtime within the grace period breaches nothing", () => {
-    const short = downtime.map((e) => (e.kind === "restart" ? { ...e, time: 9 } : e));
-    const check = checkHistory(buildHistory("eventual", ops, short, { gc: { mode: "timeout", graceTicks: 10 } }));
+  it("a purge with no complete repair since the delete is a breach that explains the resurrection", () => {
+    const check = checkHistory(buildHistory("eventual", ops, downtime, { ...timeout, rejoinGuard: true }));
+    expect(kinds(check)).toEqual([]);
+    expect(breaches(check).some((m) => m.includes("no complete repair"))).toBe(true);
+  });
+  it("with the contract kept (brief downtime, a complete repair before the purge) a resurrection is a bug", () => {
+    const check = checkHistory(buildHistory("eventual", ops, briefDowntime, timeout));
+    expect(kinds(check)).toEqual(["resurrection"]);
+    expect(explainedKinds(check)).toEqual([]);
+  });
+  it("a purge before the grace period ran out breaches nothing: the resurrection is the store's bug", () => {
+    const early = downtime.map((e) => (e.kind === "gc-purge" ? { ...e, time: 5 } : e.kind === "restart" ? { ...e, time: 9 } : e));
+    const check = checkHistory(buildHistory("eventual", ops, early, timeout));
     expect(kinds(check)).toEqual(["resurrection"]);
     expect(explainedKinds(check)).toEqual([]);
   });
@@ -160,18 +194,18 @@ describe("GC contract", () => {
       { kind: "heal" as const, time: 20 },
       { kind: "barrier" as const, time: 25 },
     ];
-    const check = checkHistory(buildHistory("eventual", ops, partitioned, { gc: { mode: "timeout", graceTicks: 10 } }));
+    const check = checkHistory(buildHistory("eventual", ops, partitioned, timeout));
     expect(kinds(check)).toEqual([]);
-    expect(explainedKinds(check)).toEqual(["gc-grace-violation", "gc-grace-violation"]);
-    expect(check.explained[0]!.message).toContain("n3");
+    expect(breaches(check).some((m) => m.includes("n3 was unreachable from 1 to 20"))).toBe(true);
   });
   it("a hint older than the grace period delivered after its key's tombstone was purged is a breach", () => {
     const hint = [
       { kind: "hint-stored" as const, time: 0, holder: "n1", target: "n3", key: "x", tombstone: false, value: "1" },
+      repaired,
       { kind: "gc-purge" as const, time: 15, node: "n1", key: "x", deletedAt: 2 },
       { kind: "hint-delivered" as const, time: 20, holder: "n1", target: "n3", key: "x", tombstone: false, value: "1", storedAt: 0 },
     ];
-    const check = checkHistory(buildHistory("eventual", ops.slice(0, 2), hint, { gc: { mode: "timeout", graceTicks: 10 } }));
+    const check = checkHistory(buildHistory("eventual", ops.slice(0, 2), hint, timeout));
     expect(explainedKinds(check)).toEqual(["gc-grace-violation"]);
     expect(check.explained[0]!.message).toContain("hint");
   });
