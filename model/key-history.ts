@@ -15,6 +15,12 @@ export interface KeyHistory {
   deleteByTombstone: Map<TombstoneId, Operation>;
   /** deletes: every delete that did not fail, in invocation order. */
   deletes: Operation[];
+  /** latestDeleteReturnUpTo[i]: the latest completion among deletes[0..i] (Infinity once an info delete is among them). */
+  latestDeleteReturnUpTo: number[];
+  /** okDeletesByReturn: ok deletes in order of completion. */
+  okDeletesByReturn: Operation[];
+  /** latestOkDeleteCallUpTo[i]: the latest invocation among okDeletesByReturn[0..i]. */
+  latestOkDeleteCallUpTo: number[];
   /** okWritesByReturn: ok puts and deletes, in order of completion. */
   okWritesByReturn: Operation[];
   /** latestCallUpTo[i]: the latest invocation position among okWritesByReturn[0..i]. */
@@ -46,25 +52,61 @@ function indexKey(key: Key, operations: Operation[]): KeyHistory {
     if (op.kind !== "get" && op.outcome === "ok") okWrites.push(op);
   }
   okWrites.sort((a, b) => a.returnAt - b.returnAt);
-  const latestCallUpTo: number[] = [];
+  const okDeletes = okWrites.filter((op) => op.kind === "delete");
+  return {
+    key,
+    operations,
+    putByValue,
+    deleteByTombstone,
+    deletes,
+    latestDeleteReturnUpTo: runningMax(deletes.map((op) => op.returnAt)),
+    okDeletesByReturn: okDeletes,
+    latestOkDeleteCallUpTo: runningMax(okDeletes.map((op) => op.callAt)),
+    okWritesByReturn: okWrites,
+    latestCallUpTo: runningMax(okWrites.map((op) => op.callAt)),
+  };
+}
+
+function runningMax(values: number[]): number[] {
   let latest = -Infinity;
-  for (const op of okWrites) {
-    latest = Math.max(latest, op.callAt);
-    latestCallUpTo.push(latest);
+  return values.map((value) => (latest = Math.max(latest, value)));
+}
+
+/** countBefore counts the leading ops of `ops` (sorted by `position`) whose position is below `at`. */
+function countBefore(ops: readonly Operation[], position: (op: Operation) => number, at: number): number {
+  let low = 0;
+  let high = ops.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (position(ops[middle]!) < at) low = middle + 1;
+    else high = middle;
   }
-  return { key, operations, putByValue, deleteByTombstone, deletes, okWritesByReturn: okWrites, latestCallUpTo };
+  return low;
 }
 
 /** okWritesCompletedBefore counts the ok writes that completed before position `at`. */
 function okWritesCompletedBefore(history: KeyHistory, at: number): number {
-  let low = 0;
-  let high = history.okWritesByReturn.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (history.okWritesByReturn[middle]!.returnAt < at) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return countBefore(history.okWritesByReturn, (op) => op.returnAt, at);
+}
+
+/**
+ * someDeleteNotSuperseded says whether a delete invoked by position `invokedBy` is not
+ * superseded at position `at`: one of them completed no earlier than the latest ok write
+ * that completed before `at` began.
+ */
+export function someDeleteNotSuperseded(history: KeyHistory, invokedBy: number, at: number): boolean {
+  const visible = countBefore(history.deletes, (op) => op.callAt, invokedBy + 1);
+  if (visible === 0) return false;
+  const completed = okWritesCompletedBefore(history, at);
+  if (completed === 0) return true;
+  return history.latestDeleteReturnUpTo[visible - 1]! >= history.latestCallUpTo[completed - 1]!;
+}
+
+/** okDeleteAfter finds an ok delete that completed before position `at` and began after `write` completed. */
+export function okDeleteAfter(history: KeyHistory, write: Operation, at: number): Operation | undefined {
+  const completed = countBefore(history.okDeletesByReturn, (op) => op.returnAt, at);
+  if (completed === 0 || history.latestOkDeleteCallUpTo[completed - 1]! <= write.returnAt) return undefined;
+  return history.okDeletesByReturn.slice(0, completed).find((op) => op.callAt > write.returnAt);
 }
 
 /**

@@ -43,7 +43,10 @@ export function checkCausalRead(context: HistoryContext, history: KeyHistory, pa
   const { writes, anomalies } = resolveSiblings(history, get);
   for (const write of writes) {
     if (write.kind === "put") {
-      const resurrection = checkResurrection(context, history, get, write, (d, p) => past.hasSeen(d, p));
+      // A delete hides exactly the puts its context had seen.
+      const hidingDelete = (h: KeyHistory, put: Operation, before: number) =>
+        h.okDeletesByReturn.find((d) => d.returnAt < before && past.hasSeen(d, put));
+      const resurrection = checkResurrection(context, history, get, write, hidingDelete);
       if (resurrection !== undefined) {
         anomalies.push(resurrection);
         continue;

@@ -7,7 +7,7 @@ import type { KeyHistory } from "../key-history.ts";
 import type { Operation } from "../operations.ts";
 import { checkFreshAbsent, checkFreshValue } from "./quorum-read.ts";
 import { checkDeletedAbsent, checkWriteSource } from "./read-source.ts";
-import { checkResurrection, hidesInRealTime } from "./resurrection.ts";
+import { checkResurrection, hiddenInRealTime } from "./resurrection.ts";
 
 /** checkLwwRead applies the read rules to one ok get; `noStaleReads` adds the quorum rule. */
 export function checkLwwRead(
@@ -21,7 +21,7 @@ export function checkLwwRead(
     const put = history.putByValue.get(result.value);
     return (
       checkWriteSource(get, put, JSON.stringify(result.value)) ??
-      checkResurrection(context, history, get, put!, hidesInRealTime) ??
+      checkResurrection(context, history, get, put!, hiddenInRealTime) ??
       (noStaleReads ? checkFreshValue(context, history, get, put!) : undefined)
     );
   }

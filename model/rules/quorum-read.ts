@@ -5,7 +5,7 @@
 import type { Anomaly } from "../anomaly.ts";
 import { describeOperation } from "../describe.ts";
 import type { HistoryContext } from "../history-context.ts";
-import { isSuperseded, supersedersOf, type KeyHistory } from "../key-history.ts";
+import { isSuperseded, someDeleteNotSuperseded, supersedersOf, type KeyHistory } from "../key-history.ts";
 import type { Operation } from "../operations.ts";
 import { explainByClockSkew, explainByGcBreach } from "./explain.ts";
 import { readAnomaly } from "./read-source.ts";
@@ -19,8 +19,8 @@ export function checkFreshValue(context: HistoryContext, history: KeyHistory, ge
 /** checkFreshAbsent checks that some delete, or the initial state, can explain an absent result. */
 export function checkFreshAbsent(context: HistoryContext, history: KeyHistory, get: Operation): Anomaly | undefined {
   if (!isSuperseded(history, undefined, get.callAt)) return undefined;
+  if (someDeleteNotSuperseded(history, get.returnAt, get.callAt)) return undefined;
   const visible = history.deletes.filter((d) => d.callAt <= get.returnAt);
-  if (visible.some((d) => !isSuperseded(history, d, get.callAt))) return undefined;
   if (visible.length === 0) {
     const superseders = supersedersOf(history, undefined, get.callAt);
     return readAnomaly("stale-read", get, superseders.slice(-1), `the key was written before the get began and never deleted before it completed.`);

@@ -41,6 +41,6 @@ export function checkWriteSource(get: Operation, writer: Operation | undefined, 
  */
 export function checkDeletedAbsent(history: KeyHistory, get: Operation): Anomaly | undefined {
   if (get.result?.kind !== "absent" || get.result.reason !== "deleted") return undefined;
-  if (history.deletes.some((d) => d.callAt <= get.returnAt)) return undefined;
+  if (history.deletes.length > 0 && history.deletes[0]!.callAt <= get.returnAt) return undefined;
   return readAnomaly("phantom-read", get, [], "no delete of the key was invoked before it completed.");
 }

@@ -5,16 +5,16 @@
 import type { Anomaly } from "../anomaly.ts";
 import { describeOperation } from "../describe.ts";
 import { lastBarrierBefore, type HistoryContext } from "../history-context.ts";
-import type { KeyHistory } from "../key-history.ts";
+import { okDeleteAfter, type KeyHistory } from "../key-history.ts";
 import type { Operation } from "../operations.ts";
 import { explainByClockSkew, explainByGcBreach } from "./explain.ts";
 import { readAnomaly } from "./read-source.ts";
 
-/** Hides says whether a delete hides a put (per versioning scheme). */
-export type Hides = (deleteOp: Operation, put: Operation) => boolean;
+/** HidingDelete finds an ok delete that completed before position `before` and hides `put`. */
+export type HidingDelete = (history: KeyHistory, put: Operation, before: number) => Operation | undefined;
 
-/** hidesInRealTime is the last-write-wins reading: the put completed before the delete began. */
-export const hidesInRealTime: Hides = (deleteOp, put) => put.returnAt < deleteOp.callAt;
+/** hiddenInRealTime is the last-write-wins reading: a delete hides a put that completed before it began. */
+export const hiddenInRealTime: HidingDelete = (history, put, before) => okDeleteAfter(history, put, before);
 
 /**
  * checkResurrection reports `get` returning the value of `put` as a resurrection when an
@@ -26,13 +26,11 @@ export function checkResurrection(
   history: KeyHistory,
   get: Operation,
   put: Operation,
-  hides: Hides,
+  hidingDelete: HidingDelete,
 ): Anomaly | undefined {
   const barrier = lastBarrierBefore(context.barriers, get.invokeIndex);
   if (barrier === undefined) return undefined;
-  const deleteOp = history.deletes.find(
-    (d) => d.outcome === "ok" && d.completeIndex! < barrier.event && hides(d, put),
-  );
+  const deleteOp = hidingDelete(history, put, barrier.event);
   if (deleteOp === undefined) return undefined;
   const anomaly = readAnomaly(
     "resurrection",
