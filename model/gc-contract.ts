@@ -61,25 +61,29 @@ function unreachableBreaches(
   graceTicks: Ticks,
   purges: PurgedTombstone[],
 ): GcBreach[] {
-  // A rejoin guard keeps a long-absent node from serving until it is repaired: the
-  // contract holds by construction, and a resurrection despite it is the store's bug.
-  if (header.config.rejoinGuard) return [];
+  // A rejoin guard keeps a long-absent node from serving until it is rebuilt from its
+  // peers, so the node cannot resurrect what was purged meanwhile (a resurrection despite
+  // it is the store's bug: `purged` stays empty). The breach stands all the same: the
+  // rebuild drops writes only that node held, which explains a lost write.
+  const guarded = header.config.rejoinGuard;
   const breaches: GcBreach[] = [];
   for (const interval of unreachableIntervals(header.config.nodes, events)) {
     if (interval.to === undefined || interval.toEvent === undefined) continue;
     const { node, from, to } = interval;
     if (to - from <= graceTicks) continue;
-    const purged = purges.filter((p) => p.node !== node && p.time >= from && p.time <= to);
+    const purgedMeanwhile = purges.filter((p) => p.node !== node && p.time >= from && p.time <= to);
+    const purged = guarded ? [] : purgedMeanwhile;
     breaches.push({
       kind: "unreachable-too-long",
       node,
       from,
       to,
-      events: [interval.fromEvent, interval.toEvent, ...purged.map((p) => p.event)].sort((a, b) => a - b),
+      events: [interval.fromEvent, interval.toEvent, ...purgedMeanwhile.map((p) => p.event)].sort((a, b) => a - b),
       purged,
       message:
-        `${node} was unreachable from ${from} to ${to} (${to - from} ticks, grace ${graceTicks}) and rejoined ` +
-        `unrepaired; tombstones purged meanwhile: ${describeKeys(purged)}.`,
+        `${node} was unreachable from ${from} to ${to} (${to - from} ticks, grace ${graceTicks}) and ` +
+        (guarded ? "was rebuilt by the rejoin guard, dropping writes only it held" : "rejoined unrepaired") +
+        `; tombstones purged meanwhile: ${describeKeys(purgedMeanwhile)}.`,
     });
   }
   return breaches;
@@ -144,6 +148,14 @@ function describeKeys(purged: PurgedTombstone[]): string {
   if (purged.length === 0) return "none";
   const keys = [...new Set(purged.map((p) => JSON.stringify(p.key)))];
   return keys.length > 5 ? `${keys.slice(0, 5).join(", ")} and ${keys.length - 5} more` : keys.join(", ");
+}
+
+/**
+ * breachExplainsLostWrite says whether a breach can explain losing `write`: a node cut off
+ * longer than the grace period may have held it alone while cut off.
+ */
+export function breachExplainsLostWrite(breach: GcBreach, write: { callTime: Ticks }): boolean {
+  return breach.kind === "unreachable-too-long" && breach.from <= write.callTime && write.callTime <= breach.to;
 }
 
 /** breachExplains says whether a breach can explain a resurrection of `key` seen at `time`. */

@@ -1,7 +1,7 @@
 // Explanations: an anomaly that a breach of the GC contract or an injected clock skew
 // accounts for is reported under that cause, apart from bugs (SPEC-NOTES, "Verdicts").
 import type { Anomaly } from "../anomaly.ts";
-import { breachExplains } from "../gc-contract.ts";
+import { breachExplains, breachExplainsLostWrite } from "../gc-contract.ts";
 import { skewSpreadBefore, type HistoryContext } from "../history-context.ts";
 import type { Operation } from "../operations.ts";
 
@@ -18,6 +18,22 @@ export function explainByGcBreach(context: HistoryContext, anomaly: Anomaly, get
     kind: "gc-grace-violation",
     events: [...new Set([...anomaly.events, ...breach.events])].sort((a, b) => a - b),
     message: `${anomaly.message} Explained by a breach of the GC contract: ${breach.message}`,
+  };
+}
+
+/**
+ * explainLostWriteByGcBreach re-labels a lost write as `gc-grace-violation` when every
+ * lost write was invoked while a node was cut off longer than the grace period: what such
+ * a node held alone may be gone when it rejoins.
+ */
+export function explainLostWriteByGcBreach(context: HistoryContext, anomaly: Anomaly, lost: Operation[]): Anomaly {
+  const breaches = lost.map((write) => context.breaches.find((b) => breachExplainsLostWrite(b, write)));
+  if (lost.length === 0 || breaches.some((b) => b === undefined)) return anomaly;
+  return {
+    ...anomaly,
+    kind: "gc-grace-violation",
+    events: [...new Set([...anomaly.events, ...breaches.flatMap((b) => b!.events)])].sort((a, b) => a - b),
+    message: `${anomaly.message} Explained by a breach of the GC contract: ${breaches[0]!.message}`,
   };
 }
 

@@ -8,7 +8,7 @@ import type { KeyHistory } from "../key-history.ts";
 import { operationEvents, type Operation } from "../operations.ts";
 import type { GetResult } from "../vocabulary.ts";
 import { convergenceWindows, initialMayRemain, mayBeLast, type ConvergenceWindow } from "./convergence-window.ts";
-import { explainByClockSkew } from "./explain.ts";
+import { explainByClockSkew, explainLostWriteByGcBreach } from "./explain.ts";
 import { readAnomaly } from "./read-source.ts";
 
 /** readState names the state a get saw, for agreement: a value, or absent whatever its reason. */
@@ -72,5 +72,6 @@ function checkConvergedRead(
     `after the barrier at event ${window.barrier.event} the converged state must be the effect of a last write, ` +
       `but ${lost.map(describeOperation).join(" and ")} ${lost.length === 1 ? "is" : "are"} missing.`,
   );
-  return explainByClockSkew(context, anomaly, get, winner, lost);
+  const explained = explainLostWriteByGcBreach(context, anomaly, lost);
+  return explained !== anomaly ? explained : explainByClockSkew(context, anomaly, get, winner, lost);
 }

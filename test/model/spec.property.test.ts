@@ -8,6 +8,8 @@ import type { ClusterEvent, GetResult } from "../../model/vocabulary.ts";
 import { buildHistory, type TestOp } from "../support/history-builder.ts";
 
 const seed = 20261124;
+// npm run test:deep runs many more cases.
+const numRuns = process.env["LAZARUS_DEEP"] === "1" ? 10_000 : 300;
 
 interface Step {
   kind: "put" | "delete" | "get" | "barrier";
@@ -46,7 +48,7 @@ function runSequentially(steps: Step[]): { ops: TestOp[]; cluster: ClusterEvent[
 }
 
 describe("spec properties", () => {
-  test.prop([fc.array(stepArbitrary, { maxLength: 40 })], { seed, numRuns: 300 })(
+  test.prop([fc.array(stepArbitrary, { maxLength: 40 })], { seed, numRuns })(
     `a sequential correct execution is valid at linearizable, quorum and eventual (seed ${seed})`,
     (steps) => {
       const { ops, cluster } = runSequentially(steps);
@@ -58,7 +60,7 @@ describe("spec properties", () => {
     },
   );
 
-  test.prop([fc.array(stepArbitrary, { maxLength: 30 }), fc.integer({ min: 0, max: 3 })], { seed, numRuns: 300 })(
+  test.prop([fc.array(stepArbitrary, { maxLength: 30 }), fc.integer({ min: 0, max: 3 })], { seed, numRuns })(
     `a get after a barrier that returns a value deleted before the barrier is a resurrection at every level (seed ${seed})`,
     (steps, process) => {
       const { ops, cluster } = runSequentially([

@@ -165,11 +165,25 @@ describe("GC contract", () => {
       expect(explainedKinds(check)).toEqual([]);
     }
   });
-  it("a node down longer than the grace period with no rejoin guard is a breach; with the guard it is not", () => {
+  it("a node down longer than the grace period is a breach, with or without the rejoin guard", () => {
     const unguarded = breaches(checkHistory(buildHistory("eventual", ops, downtime, timeout)));
     const guarded = breaches(checkHistory(buildHistory("eventual", ops, downtime, { ...timeout, rejoinGuard: true })));
-    expect(unguarded.some((m) => m.includes("n3 was unreachable"))).toBe(true);
-    expect(guarded.some((m) => m.includes("unreachable"))).toBe(false);
+    expect(unguarded.some((m) => m.includes("n3 was unreachable") && m.includes("rejoined unrepaired"))).toBe(true);
+    expect(guarded.some((m) => m.includes("n3 was unreachable") && m.includes("rebuilt by the rejoin guard"))).toBe(true);
+  });
+  it("under the rejoin guard, only a missing repair explains a resurrection; a long absence explains a lost write", () => {
+    const repairedDowntime = [...downtime.slice(0, 1), { ...repaired, time: 21, startedAt: 20, nodes: ["n1", "n2", "n3"] }, ...downtime.slice(1)]
+      .map((e) => (e.kind === "gc-purge" ? { ...e, time: 22 } : e.kind === "restart" ? { ...e, time: 19 } : e));
+    const resurrected = checkHistory(buildHistory("eventual", ops, repairedDowntime, { ...timeout, rejoinGuard: true }));
+    expect(kinds(resurrected)).toEqual(["resurrection"]);
+    const lostWhileAway = [
+      { op: "put" as const, value: "1", process: 0, at: [0, 1] as [number, number] },
+      { op: "put" as const, value: "2", process: 1, at: [5, 6] as [number, number] },
+      { op: "get" as const, process: 2, at: [26, 27] as [number, number], result: value("1") },
+    ];
+    const lost = checkHistory(buildHistory("eventual", lostWhileAway, downtime, { ...timeout, rejoinGuard: true }));
+    expect(kinds(lost)).toEqual([]);
+    expect(lost.explained.some((a) => a.key === "x" && a.message.includes("rebuilt by the rejoin guard"))).toBe(true);
   });
   it("a purge with no complete repair since the delete is a breach that explains the resurrection", () => {
     const check = checkHistory(buildHistory("eventual", ops, downtime, { ...timeout, rejoinGuard: true }));
