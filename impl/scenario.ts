@@ -11,10 +11,10 @@ import { assertNever } from "./versions.ts";
 export function defaultScenario(): StoreOptionsInput {
   return {
     seed: 42,
-    description: "default scenario: 5 nodes, N=3, R=W=2, sloppy quorum, LWW, timeout GC, faults on",
-    gc: { mode: "timeout", graceTicks: 1000 },
+    description: "default scenario: 5 nodes, N=3, R=W=2, sloppy quorum, LWW, timeout GC (grace 200 ticks, full repair every 80), faults on",
+    gc: { mode: "timeout", graceTicks: 200 },
     // The operator's side of the timeout-GC contract: a full repair well within the grace period.
-    fullRepairIntervalTicks: 400,
+    fullRepairIntervalTicks: 80,
     network: { delayTicks: 1, jitterTicks: 2, lossProbability: 0.01, duplicateProbability: 0.01 },
     faults: {
       intervalTicks: 50,
@@ -26,7 +26,7 @@ export function defaultScenario(): StoreOptionsInput {
       maxSkewTicks: 5,
       maxDownNodes: 1,
     },
-    workload: { processes: 5, keys: 10, ops: 2000, quiesceEveryOps: 250 },
+    workload: { processes: 5, keys: 50, ops: 2000, quiesceEveryOps: 250 },
   };
 }
 
