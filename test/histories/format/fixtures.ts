@@ -1,5 +1,6 @@
 // Small valid pieces of histories for the format tests, and a way to write them as text.
 import type { HistoryHeader } from "../../../model/vocabulary.ts";
+import { defaultConfig } from "../../support/history-builder.ts";
 
 /** validHeader is a quorum header over three nodes; `overrides` replace top-level fields. */
 export function validHeader(overrides: Partial<HistoryHeader> = {}): HistoryHeader {
@@ -8,19 +9,7 @@ export function validHeader(overrides: Partial<HistoryHeader> = {}): HistoryHead
     format: "lazarus-history",
     formatVersion: 1,
     consistency: "quorum",
-    config: {
-      nodes: ["n1", "n2", "n3"],
-      replicationFactor: 3,
-      readQuorum: 2,
-      writeQuorum: 2,
-      sloppyQuorum: false,
-      versioning: "lww",
-      readRepair: "async",
-      gc: { mode: "timeout", graceTicks: 10 },
-      hintTtlTicks: 100,
-      rejoinGuard: true,
-      bugs: [],
-    },
+    config: defaultConfig({ gc: { mode: "timeout", graceTicks: 10 }, rejoinGuard: true }),
     seed: 7,
     ...overrides,
   };
