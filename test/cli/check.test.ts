@@ -76,3 +76,20 @@ describe("lazarus check", () => {
 function readFirstLine(path: string): string {
   return readFileSync(join(root, path), "utf8").split("\n")[0]!;
 }
+
+describe("lazarus check on Jepsen EDN", () => {
+  it("detects the format and follows Knossos: a nil read constrains nothing, a stale read is caught", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lazarus-edn-"));
+    const good = join(dir, "good.edn");
+    const bad = join(dir, "bad.edn");
+    const write = "{:type :invoke, :f :write, :value 1, :process 0}\n{:type :ok, :f :write, :value 1, :process 0}\n";
+    writeFileSync(good, `${write}{:type :invoke, :f :read, :value nil, :process 1}\n{:type :ok, :f :read, :value nil, :process 1}\n`);
+    writeFileSync(bad, `${write}{:type :invoke, :f :read, :value nil, :process 1}\n{:type :ok, :f :read, :value 2, :process 1}\n`);
+    const run = lazarus("check", "--json", good, bad);
+    expect(run.code).toBe(1);
+    const [first, second] = run.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect([first.format, first.verdict]).toEqual(["jepsen-edn", "valid"]);
+    expect([second.format, second.verdict]).toEqual(["jepsen-edn", "invalid"]);
+    expect(second.anomalies[0].events).toEqual([3, 4]);
+  });
+});

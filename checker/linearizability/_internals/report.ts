@@ -16,11 +16,12 @@ export function explainFailure<State, Input, Output>(
   const failingIndex = partition.globalIndex[failing]!;
   const op = operations[failingIndex]!;
   const where = partition.key === null ? "" : `on key ${JSON.stringify(partition.key)} `;
-  const events = op.eventIndices.length > 0 ? ` (events ${op.eventIndices.join(", ")})` : "";
+  // The op's place in the source goes in `events`, not the sentence: the caller knows
+  // whether those are event indices or line numbers.
   const message =
     `No linearization exists ${where}: the longest legal order found has ${longest.length} ` +
     `operation${longest.length === 1 ? "" : "s"} and leaves the state ${model.describeState(stateAtLongest)}, ` +
-    `and after it process ${op.process}'s ${model.describeOperation(op.input, op.output)}${events} ` +
+    `and after it process ${op.process}'s ${model.describeOperation(op.input, op.output)} ` +
     `cannot take effect before it returns, whatever order the concurrent operations take.`;
   return {
     key: partition.key,
