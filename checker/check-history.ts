@@ -14,7 +14,7 @@ export function checkHistory(history: History, options: CheckOptions = {}): Hist
   const findings = judgeHistory(context);
   let unknown: HistoryCheck["unknown"];
   if (history.header.consistency === "linearizable") {
-    const search = checkLinearizable(context.operations, options);
+    const search = checkLinearizable(context, options);
     findings.push(...search.anomalies);
     unknown = search.unknown;
   }

@@ -2,7 +2,9 @@
 // state is absent and which a delete sets to absent. The generic engine searches for a
 // linearization against model/sequential's key-value model.
 import type { Anomaly } from "../model/anomaly.ts";
+import type { HistoryContext } from "../model/history-context.ts";
 import type { Operation } from "../model/operations.ts";
+import { rebuildResets } from "../model/rules/rebuild-reset.ts";
 import { linearizableKvModel, type KvInput, type KvOutput, type Operation as EngineOperation } from "../model/sequential/index.ts";
 import { verdictAnomalies } from "./engine-anomalies.ts";
 import { checkOperations, type CheckOptions } from "./linearizability/index.ts";
@@ -23,8 +25,8 @@ export interface LinearizableFindings {
 }
 
 /** checkLinearizable runs the search over every key of a history's operations. */
-export function checkLinearizable(operations: readonly Operation[], options: CheckOptions): LinearizableFindings {
-  const engineOperations = operations.map(toEngineOperation);
+export function checkLinearizable(context: HistoryContext, options: CheckOptions): LinearizableFindings {
+  const engineOperations = context.operations.map(toEngineOperation);
   const verdict = checkOperations(linearizableKvModel, engineOperations, options);
   switch (verdict.kind) {
     case "valid":
@@ -32,10 +34,31 @@ export function checkLinearizable(operations: readonly Operation[], options: Che
     case "unknown":
       return { anomalies: [], unknown: { key: verdict.key, reason: verdict.reason } };
     case "invalid":
-      return { anomalies: verdictAnomalies(verdict, engineOperations) };
+      return { anomalies: verdictAnomalies(verdict, engineOperations).map((a) => explainByRebuild(context, a, options)) };
     default: {
       const unreachable: never = verdict;
       return unreachable;
     }
   }
+}
+
+/**
+ * explainByRebuild re-labels a key's non-linearizable history as `gc-grace-violation` when
+ * it linearizes once the rejoin guard's rebuilds after long absences may reset the key
+ * (model/rules/rebuild-reset.ts): the writes lost that way are the breach's doing.
+ */
+function explainByRebuild(context: HistoryContext, anomaly: Anomaly, options: CheckOptions): Anomaly {
+  const history = anomaly.key === undefined ? undefined : context.keys.get(anomaly.key);
+  if (history === undefined) return anomaly;
+  const resets = rebuildResets(context, history);
+  if (resets.length === 0) return anomaly;
+  const operations = [...history.operations, ...resets.flatMap((reset) => reset.operations)].map(toEngineOperation);
+  if (checkOperations(linearizableKvModel, operations, options).kind !== "valid") return anomaly;
+  const breaches = resets.map((reset) => context.breaches[reset.breachIndex]!);
+  return {
+    ...anomaly,
+    kind: "gc-grace-violation",
+    events: [...new Set([...anomaly.events, ...breaches.flatMap((b) => b.events)])].sort((a, b) => a - b),
+    message: `${anomaly.message} Explained by a breach of the GC contract: it linearizes if the rejoin guard's rebuild reset the key after ${breaches.map((b) => b.message).join(" and ")}`,
+  };
 }

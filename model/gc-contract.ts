@@ -30,6 +30,9 @@ export interface GcBreach {
   node: NodeId;
   from: Ticks;
   to: Ticks;
+  /** fromEvent / toEvent: where the breach begins and ends (for a long absence: the rejoin). */
+  fromEvent: number;
+  toEvent: number;
   events: number[];
   purged: PurgedTombstone[];
   message: string;
@@ -78,6 +81,8 @@ function unreachableBreaches(
       node,
       from,
       to,
+      fromEvent: interval.fromEvent,
+      toEvent: interval.toEvent,
       events: [interval.fromEvent, interval.toEvent, ...purgedMeanwhile.map((p) => p.event)].sort((a, b) => a - b),
       purged,
       message:
@@ -112,6 +117,8 @@ function repairOverdueBreaches(events: readonly HistoryEvent[], graceTicks: Tick
       node: first.node,
       from: first.deletedAt,
       to: last.time,
+      fromEvent: first.event,
+      toEvent: last.event,
       events: purged.map((p) => p.event),
       purged,
       message:
@@ -134,6 +141,8 @@ function staleHintBreaches(events: readonly HistoryEvent[], graceTicks: Ticks, p
       node: event.target,
       from: event.storedAt,
       to: event.time,
+      fromEvent: index,
+      toEvent: index,
       events: [index, ...purged.map((p) => p.event)].sort((a, b) => a - b),
       purged,
       message:

@@ -9,6 +9,7 @@ import type { KeyHistory } from "../key-history.ts";
 import { operationEvents } from "../operations.ts";
 import { resolveSiblings } from "./causal-read.ts";
 import { convergenceWindows } from "./convergence-window.ts";
+import { explainLostWriteByGcBreach } from "./explain.ts";
 import { readAnomaly } from "./read-source.ts";
 
 /** checkCausalConvergence checks every convergence window of one key. */
@@ -32,7 +33,9 @@ export function checkCausalConvergence(context: HistoryContext, history: KeyHist
       // Once GC has begun purging the key's tombstones, a frontier tombstone may be gone.
       const missing = frontier.filter((w) => !shown.includes(w) && !(w.kind === "delete" && purge < get.invokeIndex));
       if (missing.length > 0) {
-        anomalies.push(readAnomaly("sibling-lost", get, missing, `after the barrier at event ${window.barrier.event} the frontier includes ${missing.map(describeOperation).join(" and ")}, which the get does not show.`));
+        const lost = readAnomaly("sibling-lost", get, missing, `after the barrier at event ${window.barrier.event} the frontier includes ${missing.map(describeOperation).join(" and ")}, which the get does not show.`);
+        // A write a rejoin guard's rebuild dropped is the long absence's doing (docs/spec.md).
+        anomalies.push(explainLostWriteByGcBreach(context, lost, missing));
       }
       const extra = shown.filter((w) => !frontier.includes(w));
       if (extra.length > 0) {

@@ -9,6 +9,7 @@ import { describeOperation } from "../describe.ts";
 import type { HistoryContext } from "../history-context.ts";
 import type { KeyHistory } from "../key-history.ts";
 import type { Operation } from "../operations.ts";
+import { explainLostWriteByGcBreach } from "./explain.ts";
 import { checkWriteSource, readAnomaly } from "./read-source.ts";
 import { checkResurrection } from "./resurrection.ts";
 
@@ -86,7 +87,6 @@ function missedWrites(context: HistoryContext, history: KeyHistory, past: Causal
   // seen is superseded by it.
   const missing = past.frontier(candidates);
   if (missing.length === 0) return [];
-  return [
-    readAnomaly("sibling-lost", get, missing, `${missing.map(describeOperation).join(" and ")} completed before the get began and no sibling had seen it.`),
-  ];
+  const lost = readAnomaly("sibling-lost", get, missing, `${missing.map(describeOperation).join(" and ")} completed before the get began and no sibling had seen it.`);
+  return [explainLostWriteByGcBreach(context, lost, missing)];
 }

@@ -283,3 +283,37 @@ describe("clock-skew explanations are bounded by the clock spread", () => {
     expect(explainedKinds(checkHistory(h))).toEqual(["clock-skew"]);
   });
 });
+
+describe("writes a rejoin guard's rebuild drops", () => {
+  const partitioned = [
+    { kind: "partition" as const, time: 2, groups: [["n1", "n2"], ["n3"]] },
+    { kind: "heal" as const, time: 20 },
+    { kind: "barrier" as const, time: 21 },
+  ];
+  const ops = [
+    { op: "put" as const, value: "1", process: 0, at: [0, 1] as [number, number] },
+    { op: "put" as const, value: "2", process: 1, at: [5, 6] as [number, number] },
+    { op: "get" as const, process: 2, at: [22, 23] as [number, number], result: value("1") },
+  ];
+  const guarded = { gc: { mode: "timeout" as const, graceTicks: 10 }, rejoinGuard: true };
+  it("linearizable: a history that linearizes only with the rebuild's reset is explained", () => {
+    const check = checkHistory(buildHistory("linearizable", ops, partitioned, guarded));
+    expect(kinds(check)).toEqual([]);
+    expect(check.explained.some((a) => a.key === "x" && a.message.includes("rebuild reset the key"))).toBe(true);
+  });
+  it("linearizable: with no long absence the same reads are a bug", () => {
+    const short = partitioned.map((e) => (e.kind === "heal" ? { ...e, time: 8 } : e));
+    expect(kinds(checkHistory(buildHistory("linearizable", ops, short, guarded)))).toEqual(["not-linearizable"]);
+  });
+  it("causal: a sibling lost to the rebuild is explained", () => {
+    const empty = { values: [], tombstones: [] };
+    const causalOps = [
+      { op: "put" as const, value: "1", context: empty, process: 0, at: [0, 1] as [number, number] },
+      { op: "put" as const, value: "2", context: empty, process: 1, at: [5, 6] as [number, number] },
+      { op: "get" as const, process: 2, at: [22, 23] as [number, number], result: { kind: "siblings" as const, values: ["1"], tombstones: [] } },
+    ];
+    const check = checkHistory(buildHistory("causal", causalOps, partitioned, { ...guarded, versioning: "vector-clock" }));
+    expect(kinds(check)).toEqual([]);
+    expect(check.explained.some((a) => a.key === "x")).toBe(true);
+  });
+});
