@@ -16,7 +16,7 @@ import type { Cluster } from "./cluster.ts";
 import { coordinateRead } from "./coordinator-read.ts";
 import { coordinateWrite } from "./coordinator-write.ts";
 import type { DotSet } from "./vector-clock.ts";
-import { emptyDots, unionDots } from "./vector-clock.ts";
+import { emptyDots, pruneDots, unionDots } from "./vector-clock.ts";
 import type { KeyState } from "./versions.ts";
 import { resultOf } from "./versions.ts";
 
@@ -119,7 +119,11 @@ export class Clients {
     return session;
   }
 
-  /** remember keeps what a get saw: its latest timestamp (LWW) or its causal context (vector clocks). */
+  /**
+   * remember keeps what a get saw: its latest timestamp (LWW) or its causal context (vector
+   * clocks), whose dots are pruned to `vectorClockPruneDots`. The recorded context (`seen`)
+   * is not pruned: it says what the client saw, and the spec judges what the store did.
+   */
   private remember(session: Session, key: Key, state: KeyState | undefined): void {
     let dots: DotSet = emptyDots;
     const seen: CausalContext = { values: [], tombstones: [] };
@@ -136,7 +140,7 @@ export class Clients {
     if (this.cluster.options.versioning === "vector-clock") {
       seen.values.sort();
       seen.tombstones.sort();
-      session.contexts.set(key, { dots, seen });
+      session.contexts.set(key, { dots: pruneDots(dots, this.cluster.options.vectorClockPruneDots), seen });
     }
   }
 }

@@ -13,6 +13,7 @@ import { applyToReplica, removeFromReplica } from "./replica.ts";
 import type { Target } from "./targets.ts";
 import { readTargets, writeTargets } from "./targets.ts";
 import type { DotSet } from "./vector-clock.ts";
+import { pruneDots } from "./vector-clock.ts";
 import type { KeyState, Sibling, SiblingContent } from "./versions.ts";
 import { dottedSibling, lwwSibling, mergeStates } from "./versions.ts";
 
@@ -104,10 +105,16 @@ function applyWrite(cluster: Cluster, target: Target, key: Key, state: KeyState)
   else applyToReplica(cluster, node, key, state, "merge");
 }
 
-/** stampWrite gives a write its version: an HLC timestamp above every floor, or a fresh dot. */
+/**
+ * stampWrite gives a write its version: an HLC timestamp above every floor, or a fresh dot
+ * whose past is the client's context, pruned to `vectorClockPruneDots` (as Riak's vnode
+ * prunes a clock when it stores an object; merges never grow a past, so this is the one
+ * place a sibling's past is made).
+ */
 function stampWrite(cluster: Cluster, coordinator: StoreNode, request: WriteRequest, floorTimestamp: number): Sibling {
   if (cluster.options.versioning === "vector-clock") {
-    return dottedSibling(request.content, coordinator.id, ++coordinator.dotCounter, request.context);
+    const past = pruneDots(request.context, cluster.options.vectorClockPruneDots);
+    return dottedSibling(request.content, coordinator.id, ++coordinator.dotCounter, past);
   }
   const wall = cluster.wallClock(coordinator);
   const timestamp = cluster.bugs.lwwSkew

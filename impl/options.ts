@@ -63,6 +63,13 @@ export interface StoreOptions {
   /** linearizable: strict quorums, a read phase before writes, read repair to W before a get returns. */
   linearizable: boolean;
   versioning: Versioning;
+  /**
+   * vectorClockPruneDots: under vector clocks, the most dots a sibling's causal past (or a
+   * client's context) keeps; beyond it the oldest are forgotten (Riak's small_vclock /
+   * big_vclock). 0 never prunes. Pruning bounds memory but lets a forgotten write come
+   * back beside a write or tombstone that had seen it (`pruneDots` in vector-clock.ts).
+   */
+  vectorClockPruneDots: number;
   readRepair: ReadRepairMode;
   gc: { mode: GcMode; graceTicks: Ticks };
   gcIntervalTicks: Ticks;
@@ -114,6 +121,7 @@ export const defaultOptions: Readonly<StoreOptions> = Object.freeze<StoreOptions
   sloppyQuorum: true,
   linearizable: false,
   versioning: "lww",
+  vectorClockPruneDots: 0,
   readRepair: "async",
   gc: { mode: "timeout", graceTicks: 1000 },
   gcIntervalTicks: 25,
@@ -191,6 +199,13 @@ export function validateOptions(options: StoreOptions): OptionsProblem[] {
   positive("faults.intervalTicks", options.faults.intervalTicks);
   positive("workload.processes", options.workload.processes);
   positive("workload.keys", options.workload.keys);
+  if (!Number.isInteger(options.vectorClockPruneDots) || options.vectorClockPruneDots < 0) {
+    problems.push({
+      code: "bad-range",
+      field: "vectorClockPruneDots",
+      message: `vectorClockPruneDots must be a non-negative integer (0: never prune), got ${options.vectorClockPruneDots}`,
+    });
+  }
   const n = options.replicationFactor;
   if (n < 1 || n > options.nodeCount) {
     problems.push({ code: "bad-quorum", field: "replicationFactor", message: `replicationFactor must be in 1..nodeCount, got ${n}` });

@@ -1,8 +1,10 @@
 // Put and delete at the coordinator: fail before anything is sent, info after a timeout,
-// sloppy quorums write through fallbacks, linearizable writes read first.
+// sloppy quorums write through fallbacks, linearizable writes read first, and a dot's past
+// is pruned to vectorClockPruneDots.
 import { describe, expect, it } from "vitest";
 import type { NodeId } from "../../model/vocabulary.ts";
 import { Driver } from "../../impl/index.ts";
+import { coordinateWrite } from "../../impl/coordinator-write.ts";
 
 describe("coordinated writes", () => {
   it("fail, with no effect, when fewer than W replicas are reachable (strict quorum)", () => {
@@ -53,5 +55,20 @@ describe("coordinated writes", () => {
     expect(run(true)).toEqual({ kind: "value", value: "second" });
     // Without the read phase, the skewed clock loses: allowed at eventual, explained by the skew.
     expect(run(false)).toEqual({ kind: "value", value: "first" });
+  });
+
+  it("prune a vector-clock write's past to vectorClockPruneDots, the busiest node's oldest first", () => {
+    const driver = new Driver({ versioning: "vector-clock", sloppyQuorum: false, vectorClockPruneDots: 2 });
+    const [a] = driver.replicasOf("x") as [NodeId];
+    const content = { tombstone: false, value: "v9", tombstoneId: undefined, deletedAt: -1 };
+    let outcome: string | undefined;
+    const context = new Set(["n1:1", "n1:2", "n2:1"]);
+    coordinateWrite(driver.cluster, driver.cluster.node(a), { key: "x", content, context, floorTimestamp: 0 }, (result) => {
+      outcome = result;
+    });
+    driver.advance(50);
+    expect(outcome).toBe("ok");
+    const stamp = driver.cluster.node(a).stateOf("x")?.[0]?.stamp;
+    expect(stamp?.kind === "dot" ? [...stamp.past].sort() : stamp).toEqual(["n1:2", "n2:1"]);
   });
 });

@@ -23,6 +23,15 @@ describe("options", () => {
     expect(validateOptions(resolveOptions())).toEqual([]);
   });
 
+  it("never prune vector clocks by default, and refuse a negative or fractional limit", () => {
+    expect(resolveOptions().vectorClockPruneDots).toBe(0);
+    for (const limit of [-1, 1.5]) {
+      const problems = validateOptions(resolveOptions({ vectorClockPruneDots: limit }));
+      expect(problems.map((problem) => [problem.code, problem.field])).toEqual([["bad-range", "vectorClockPruneDots"]]);
+    }
+    expect(validateOptions(resolveOptions({ vectorClockPruneDots: 3 }))).toEqual([]);
+  });
+
   it("document every bug switch", () => {
     expect(bugs.map((bug) => bug.name)).toEqual([
       "naive-delete",

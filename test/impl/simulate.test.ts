@@ -21,6 +21,12 @@ describe("simulate", () => {
     expect(other).not.toBe(first);
   });
 
+  it("replays a vector-clock run byte for byte when no past reaches the prune limit", () => {
+    const unpruned = JSON.stringify(simulate(small({ versioning: "vector-clock" })).history);
+    const unreached = JSON.stringify(simulate(small({ versioning: "vector-clock", vectorClockPruneDots: 100_000 })).history);
+    expect(unreached).toBe(unpruned);
+  });
+
   for (const versioning of ["lww", "vector-clock"] as const) {
     it(`records a valid ${versioning} history: schema, time order, unique values, one open op per process`, () => {
       const { history, stats } = simulate(small({ versioning }));
