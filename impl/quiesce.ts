@@ -6,6 +6,7 @@ import type { Ticks } from "../model/vocabulary.ts";
 import type { Cluster } from "./cluster.ts";
 import { antiEntropyRound } from "./anti-entropy.ts";
 import { deliverHints } from "./hints.ts";
+import { rebuild } from "./rejoin-guard.ts";
 import { sameState } from "./replica.ts";
 
 /** quiesce brings the cluster to rest and emits a barrier; `clientsIdle` says no op is open. */
@@ -13,6 +14,7 @@ export function quiesce(cluster: Cluster, clientsIdle: () => boolean): void {
   runUntil(cluster, clientsIdle, "open client operations to complete");
   cluster.heal();
   for (const node of cluster.nodes) if (!node.up) cluster.restart(node.id);
+  rebuildOrForce(cluster);
   runUntil(cluster, () => cluster.nodes.every((node) => !node.needsRepair), "guarded nodes to be rebuilt");
   deliverHints(cluster);
   runUntil(cluster, () => cluster.network.inFlight === 0 && clientsIdle(), "the network to drain");
@@ -23,6 +25,21 @@ export function quiesce(cluster: Cluster, clientsIdle: () => boolean): void {
   if (cluster.options.bugs.length === 0) assertConverged(cluster);
   cluster.stats.barriers++;
   cluster.emit({ kind: "barrier", time: cluster.now });
+}
+
+/**
+ * rebuildOrForce rebuilds every guarded node that has a serving peer for each of its
+ * ranges, as long as that makes progress. A guarded node still left has some range whose
+ * every replica was out too: no peer can vouch for it, so the operator forces it back
+ * unrebuilt (no node-repaired event), as Cassandra's operators must when a whole replica
+ * set was down past gc_grace. Waiting would never end.
+ */
+function rebuildOrForce(cluster: Cluster): void {
+  for (let progress = true; progress; ) {
+    progress = false;
+    for (const node of cluster.nodes) if (node.needsRepair && rebuild(cluster, node)) progress = true;
+  }
+  for (const node of cluster.nodes) node.needsRepair = false;
 }
 
 /** runUntil steps the simulation until `condition` holds; a bounded loop, it throws past the bound. */

@@ -1,7 +1,7 @@
 // The tombstone-GC contract of `timeout` mode (Cassandra's gc_grace_seconds) and how a
 // history breaches it. Under `keep`, `repair` and `immediate` there is no grace period to
 // breach, so no breach is ever found and no resurrection is ever explained.
-import { unreachableIntervals } from "./reachability.ts";
+import { unreachableIntervals, type UnreachableInterval } from "./reachability.ts";
 import type { HistoryEvent, HistoryHeader, Key, NodeId, Ticks } from "./vocabulary.ts";
 
 /** PurgedTombstone is one gc-purge event. */
@@ -30,6 +30,8 @@ export interface GcBreach {
   node: NodeId;
   from: Ticks;
   to: Ticks;
+  /** rebuilt: for a long absence, whether the rejoin guard rebuilt the node from its peers after it. */
+  rebuilt?: boolean;
   /** fromEvent / toEvent: where the breach begins and ends (for a long absence: the rejoin). */
   fromEvent: number;
   toEvent: number;
@@ -68,12 +70,13 @@ function unreachableBreaches(
   // peers, so the node cannot resurrect what was purged meanwhile (a resurrection despite
   // it is the store's bug: `purged` stays empty). The breach stands all the same: the
   // rebuild drops writes only that node held, which explains a lost write.
-  const guarded = header.config.rejoinGuard;
   const breaches: GcBreach[] = [];
-  for (const interval of unreachableIntervals(header.config.nodes, events)) {
+  const intervals = unreachableIntervals(header.config.nodes, events);
+  for (const interval of intervals) {
     if (interval.to === undefined || interval.toEvent === undefined) continue;
     const { node, from, to } = interval;
     if (to - from <= graceTicks) continue;
+    const guarded = header.config.rejoinGuard && rebuiltAfter(events, intervals, interval);
     const purgedMeanwhile = purges.filter((p) => p.node !== node && p.time >= from && p.time <= to);
     const purged = guarded ? [] : purgedMeanwhile;
     breaches.push({
@@ -81,6 +84,7 @@ function unreachableBreaches(
       node,
       from,
       to,
+      rebuilt: guarded,
       fromEvent: interval.fromEvent,
       toEvent: interval.toEvent,
       events: [interval.fromEvent, interval.toEvent, ...purgedMeanwhile.map((p) => p.event)].sort((a, b) => a - b),
@@ -92,6 +96,21 @@ function unreachableBreaches(
     });
   }
   return breaches;
+}
+
+/**
+ * rebuiltAfter says whether the guard rebuilt the node after this rejoin: a node-repaired
+ * event for it before it was next cut off. A guarded node never rebuilt (its whole replica
+ * set was out, so the operator forced it back) was not protected by the guard.
+ */
+function rebuiltAfter(events: readonly HistoryEvent[], intervals: UnreachableInterval[], interval: UnreachableInterval): boolean {
+  const next = intervals.find((other) => other.node === interval.node && other.fromEvent > interval.fromEvent);
+  const end = next?.fromEvent ?? events.length;
+  for (let index = interval.toEvent! + 1; index < end; index++) {
+    const event = events[index]!;
+    if (event.kind === "node-repaired" && event.node === interval.node) return true;
+  }
+  return false;
 }
 
 function repairOverdueBreaches(events: readonly HistoryEvent[], graceTicks: Ticks, purges: PurgedTombstone[]): GcBreach[] {
@@ -161,10 +180,11 @@ function describeKeys(purged: PurgedTombstone[]): string {
 
 /**
  * breachExplainsLostWrite says whether a breach can explain losing `write`: a node cut off
- * longer than the grace period may have held it alone while cut off.
+ * longer than the grace period, and rebuilt by the rejoin guard, may have held it alone
+ * while cut off. (A node that rejoins with its data loses nothing that way.)
  */
 export function breachExplainsLostWrite(breach: GcBreach, write: { callTime: Ticks }): boolean {
-  return breach.kind === "unreachable-too-long" && breach.from <= write.callTime && write.callTime <= breach.to;
+  return breach.kind === "unreachable-too-long" && breach.rebuilt === true && breach.from <= write.callTime && write.callTime <= breach.to;
 }
 
 /** breachExplains says whether a breach can explain a resurrection of `key` seen at `time`. */

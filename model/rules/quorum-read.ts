@@ -7,7 +7,7 @@ import { describeOperation } from "../describe.ts";
 import type { HistoryContext } from "../history-context.ts";
 import { isSuperseded, someDeleteNotSuperseded, supersedersOf, type KeyHistory } from "../key-history.ts";
 import type { Operation } from "../operations.ts";
-import { explainByClockSkew, explainByGcBreach } from "./explain.ts";
+import { explainByClockSkew, explainByGcBreach, explainLostWriteByGcBreach } from "./explain.ts";
 import { readAnomaly } from "./read-source.ts";
 
 /** checkFreshValue checks that the put whose value a get returned was not superseded. */
@@ -37,7 +37,10 @@ function staleRead(context: HistoryContext, history: KeyHistory, get: Operation,
     [read, ...superseders.slice(-1)],
     `${cause}, but ${describeOperation(superseders[superseders.length - 1]!)} superseded it before the get began.`,
   );
-  // A purged tombstone can only bring a value back, never hide one.
-  const explained = read.kind === "put" ? explainByGcBreach(context, anomaly, get) : anomaly;
-  return explained !== anomaly ? explained : explainByClockSkew(context, anomaly, get, read, superseders);
+  // A purged tombstone can only bring a value back, never hide one; writes a rejoin
+  // guard's rebuild dropped can make any read look stale.
+  const byPurge = read.kind === "put" ? explainByGcBreach(context, anomaly, get) : anomaly;
+  if (byPurge !== anomaly) return byPurge;
+  const byRebuild = explainLostWriteByGcBreach(context, anomaly, superseders);
+  return byRebuild !== anomaly ? byRebuild : explainByClockSkew(context, anomaly, get, read, superseders);
 }

@@ -16,11 +16,10 @@ export interface RebuildReset {
 
 /** rebuildResets lists, per guarded long absence, the states a rebuild may reset `history`'s key to. */
 export function rebuildResets(context: HistoryContext, history: KeyHistory): RebuildReset[] {
-  if (!context.header.config.rejoinGuard) return [];
   const resets: RebuildReset[] = [];
   let synthetic = 0;
   context.breaches.forEach((breach, breachIndex) => {
-    if (breach.kind !== "unreachable-too-long") return;
+    if (breach.kind !== "unreachable-too-long" || breach.rebuilt !== true) return;
     const before = history.operations.filter((op) => op.kind !== "get" && op.outcome !== "fail" && op.callAt < breach.fromEvent);
     const latestOkCall = Math.max(-Infinity, ...before.filter((op) => op.outcome === "ok").map((op) => op.callAt));
     const mayBeLast = before.filter((op) => op.kind === "put" && (op.outcome === "info" || op.returnAt >= latestOkCall));

@@ -19,4 +19,16 @@ describe("quiesce", () => {
     expect(driver.cluster.nodes.every((node) => node.up && node.hints.length === 0)).toBe(true);
     expect(() => assertConverged(driver.cluster)).not.toThrow();
   });
+
+  it("ends even when every node was cut off past the grace period: the guard cannot rebuild, so they are forced back", () => {
+    const driver = new Driver({ gc: { mode: "timeout", graceTicks: 50 }, sloppyQuorum: false });
+    driver.put(0, "x", "v1");
+    driver.partition([["n1"], ["n2"], ["n3"], ["n4"], ["n5"]]);
+    driver.advance(200);
+    driver.quiesce();
+    const events = driver.history().events;
+    expect(events.at(-1)?.kind).toBe("barrier");
+    expect(events.some((event) => event.kind === "node-repaired")).toBe(false);
+    expect(driver.cluster.nodes.every((node) => !node.needsRepair)).toBe(true);
+  });
 });

@@ -147,6 +147,8 @@ describe("GC contract", () => {
     { op: "delete" as const, process: 1, at: [2, 3] as [number, number] },
     { op: "get" as const, process: 2, at: [26, 27] as [number, number], result: value("1") },
   ];
+  // With the rejoin guard on, n3 is rebuilt from its peers when it comes back.
+  const rebuilt = [...downtime, { kind: "node-repaired" as const, time: 20, node: "n3" }];
   const breaches = (check: ReturnType<typeof checkHistory>) => check.explained.filter((a) => a.key === undefined).map((a) => a.message);
   // A complete full repair between the delete and the purge: the operator's side kept.
   const repaired = { kind: "anti-entropy-round" as const, time: 9, startedAt: 8, full: true, complete: true, nodes: ["n1", "n2", "n3"] };
@@ -167,12 +169,17 @@ describe("GC contract", () => {
   });
   it("a node down longer than the grace period is a breach, with or without the rejoin guard", () => {
     const unguarded = breaches(checkHistory(buildHistory("eventual", ops, downtime, timeout)));
-    const guarded = breaches(checkHistory(buildHistory("eventual", ops, downtime, { ...timeout, rejoinGuard: true })));
+    const guarded = breaches(checkHistory(buildHistory("eventual", ops, rebuilt, { ...timeout, rejoinGuard: true })));
     expect(unguarded.some((m) => m.includes("n3 was unreachable") && m.includes("rejoined unrepaired"))).toBe(true);
     expect(guarded.some((m) => m.includes("n3 was unreachable") && m.includes("rebuilt by the rejoin guard"))).toBe(true);
   });
+  it("a guarded node that was never rebuilt after its rejoin was not protected: the absence explains a resurrection", () => {
+    const forced = checkHistory(buildHistory("eventual", ops, downtime.map((e) => (e.kind === "gc-purge" ? { ...e, time: 15 } : e)), { ...timeout, rejoinGuard: true }));
+    expect(kinds(forced)).toEqual([]);
+    expect(breaches(forced).some((m) => m.includes("rejoined unrepaired"))).toBe(true);
+  });
   it("under the rejoin guard, only a missing repair explains a resurrection; a long absence explains a lost write", () => {
-    const repairedDowntime = [...downtime.slice(0, 1), { ...repaired, time: 21, startedAt: 20, nodes: ["n1", "n2", "n3"] }, ...downtime.slice(1)]
+    const repairedDowntime = [...rebuilt.slice(0, 1), { ...repaired, time: 21, startedAt: 20, nodes: ["n1", "n2", "n3"] }, ...rebuilt.slice(1)]
       .map((e) => (e.kind === "gc-purge" ? { ...e, time: 22 } : e.kind === "restart" ? { ...e, time: 19 } : e));
     const resurrected = checkHistory(buildHistory("eventual", ops, repairedDowntime, { ...timeout, rejoinGuard: true }));
     expect(kinds(resurrected)).toEqual(["resurrection"]);
@@ -181,7 +188,7 @@ describe("GC contract", () => {
       { op: "put" as const, value: "2", process: 1, at: [5, 6] as [number, number] },
       { op: "get" as const, process: 2, at: [26, 27] as [number, number], result: value("1") },
     ];
-    const lost = checkHistory(buildHistory("eventual", lostWhileAway, downtime, { ...timeout, rejoinGuard: true }));
+    const lost = checkHistory(buildHistory("eventual", lostWhileAway, rebuilt, { ...timeout, rejoinGuard: true }));
     expect(kinds(lost)).toEqual([]);
     expect(lost.explained.some((a) => a.key === "x" && a.message.includes("rebuilt by the rejoin guard"))).toBe(true);
   });
@@ -288,6 +295,7 @@ describe("writes a rejoin guard's rebuild drops", () => {
   const partitioned = [
     { kind: "partition" as const, time: 2, groups: [["n1", "n2"], ["n3"]] },
     { kind: "heal" as const, time: 20 },
+    { kind: "node-repaired" as const, time: 20, node: "n3" },
     { kind: "barrier" as const, time: 21 },
   ];
   const ops = [
