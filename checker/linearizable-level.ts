@@ -4,7 +4,7 @@
 import type { Anomaly } from "../model/anomaly.ts";
 import type { HistoryContext } from "../model/history-context.ts";
 import type { Operation } from "../model/operations.ts";
-import { rebuildResets } from "../model/rules/rebuild-reset.ts";
+import { breachResets } from "../model/rules/rebuild-reset.ts";
 import { linearizableKvModel, type KvInput, type KvOutput, type Operation as EngineOperation } from "../model/sequential/index.ts";
 import { verdictAnomalies } from "./engine-anomalies.ts";
 import { checkOperations, type CheckOptions } from "./linearizability/index.ts";
@@ -34,7 +34,7 @@ export function checkLinearizable(context: HistoryContext, options: CheckOptions
     case "unknown":
       return { anomalies: [], unknown: { key: verdict.key, reason: verdict.reason } };
     case "invalid":
-      return { anomalies: verdictAnomalies(verdict, engineOperations).map((a) => explainByRebuild(context, a, options)) };
+      return { anomalies: verdictAnomalies(verdict, engineOperations).map((a) => explainByBreach(context, a, options)) };
     default: {
       const unreachable: never = verdict;
       return unreachable;
@@ -43,22 +43,22 @@ export function checkLinearizable(context: HistoryContext, options: CheckOptions
 }
 
 /**
- * explainByRebuild re-labels a key's non-linearizable history as `gc-grace-violation` when
- * it linearizes once the rejoin guard's rebuilds after long absences may reset the key
- * (model/rules/rebuild-reset.ts): the writes lost that way are the breach's doing.
+ * explainByBreach re-labels a key's non-linearizable history as `gc-grace-violation` when
+ * it linearizes once the GC-contract breaches may reset the key (a rebuild dropping what a
+ * long-absent node held, a purge letting a hidden value back: model/rules/rebuild-reset.ts).
  */
-function explainByRebuild(context: HistoryContext, anomaly: Anomaly, options: CheckOptions): Anomaly {
+function explainByBreach(context: HistoryContext, anomaly: Anomaly, options: CheckOptions): Anomaly {
   const history = anomaly.key === undefined ? undefined : context.keys.get(anomaly.key);
   if (history === undefined) return anomaly;
-  const resets = rebuildResets(context, history);
+  const resets = breachResets(context, history);
   if (resets.length === 0) return anomaly;
   const operations = [...history.operations, ...resets.flatMap((reset) => reset.operations)].map(toEngineOperation);
   if (checkOperations(linearizableKvModel, operations, options).kind !== "valid") return anomaly;
-  const breaches = resets.map((reset) => context.breaches[reset.breachIndex]!);
+  const breaches = resets.map((reset) => reset.breach);
   return {
     ...anomaly,
     kind: "gc-grace-violation",
     events: [...new Set([...anomaly.events, ...breaches.flatMap((b) => b.events)])].sort((a, b) => a - b),
-    message: `${anomaly.message} Explained by a breach of the GC contract: it linearizes if the rejoin guard's rebuild reset the key after ${breaches.map((b) => b.message).join(" and ")}`,
+    message: `${anomaly.message} Explained by a breach of the GC contract: it linearizes if the key fell back after ${breaches.map((b) => b.message).join(" and ")}`,
   };
 }

@@ -1,44 +1,70 @@
-// What a rejoin guard's rebuild may do to a key, for the linearizable level. A node cut
-// off longer than the grace period is rebuilt from its peers when it rejoins, dropping
-// what it held alone: a key it served while cut off may fall back to a state the rest of
-// the cluster kept, which is any state a write invoked before the node was cut off may
-// have left, or absent. The spec models that as writes that may take effect at the rejoin
-// or never (info ops), so that the search can tell such a reset from a bug.
+// What a breach of the GC contract may do to a key, for the linearizable level, where no
+// barrier is needed to see it. Two things can happen:
+// - a rejoin guard rebuilds a node cut off longer than the grace period from its peers,
+//   dropping what it held alone: the key may fall back, at the rejoin, to absent or to a
+//   state a write invoked before the node was cut off may have left;
+// - a tombstone purged under a breach (no repair, a long absence, a stale hint) lets a
+//   replica that missed the delete push back a value the delete had hidden: from the
+//   purge on, the key may fall back to a state a write invoked before the delete left.
+// The spec models each fallback as writes that may take effect there or never (info ops),
+// so that the search can tell such a fallback from a bug.
+import type { GcBreach } from "../gc-contract.ts";
 import type { HistoryContext } from "../history-context.ts";
 import type { KeyHistory } from "../key-history.ts";
 import type { Operation } from "../operations.ts";
+import type { Ticks } from "../vocabulary.ts";
 
-/** RebuildReset is the synthetic ops for one guarded breach, and the breach they stand for. */
-export interface RebuildReset {
-  breachIndex: number;
+/** BreachReset is the synthetic ops for one breach, and the breach they stand for. */
+export interface BreachReset {
+  breach: GcBreach;
   operations: Operation[];
 }
 
-/** rebuildResets lists, per guarded long absence, the states a rebuild may reset `history`'s key to. */
-export function rebuildResets(context: HistoryContext, history: KeyHistory): RebuildReset[] {
-  const resets: RebuildReset[] = [];
+/** breachResets lists, per breach that can touch `history`'s key, the states it may reset the key to. */
+export function breachResets(context: HistoryContext, history: KeyHistory): BreachReset[] {
+  const resets: BreachReset[] = [];
   let synthetic = 0;
-  context.breaches.forEach((breach, breachIndex) => {
-    if (breach.kind !== "unreachable-too-long" || breach.rebuilt !== true) return;
-    const before = history.operations.filter((op) => op.kind !== "get" && op.outcome !== "fail" && op.callAt < breach.fromEvent);
-    const latestOkCall = Math.max(-Infinity, ...before.filter((op) => op.outcome === "ok").map((op) => op.callAt));
-    const mayBeLast = before.filter((op) => op.kind === "put" && (op.outcome === "info" || op.returnAt >= latestOkCall));
-    const reset = (kind: "put" | "delete", value?: string): Operation => {
-      const op: Operation = {
-        process: -1 - synthetic++,
-        kind,
-        key: history.key,
-        outcome: "info",
-        callAt: breach.toEvent,
-        returnAt: Infinity,
-        callTime: breach.to,
-        returnTime: Infinity,
-        invokeIndex: breach.toEvent,
-      };
-      if (value !== undefined) op.value = value;
-      return op;
+  const fallback = (kind: "put" | "delete", at: number, atTicks: Ticks, value?: string): Operation => {
+    const op: Operation = {
+      process: -1 - synthetic++,
+      kind,
+      key: history.key,
+      outcome: "info",
+      callAt: at,
+      returnAt: Infinity,
+      callTime: atTicks,
+      returnTime: Infinity,
+      invokeIndex: at,
     };
-    resets.push({ breachIndex, operations: [reset("delete"), ...mayBeLast.map((put) => reset("put", put.value))] });
-  });
+    if (value !== undefined) op.value = value;
+    return op;
+  };
+  const lastPuts = (before: (op: Operation) => boolean) => mayBeLastPuts(history.operations.filter(before));
+  for (const breach of context.breaches) {
+    const operations: Operation[] = [];
+    if (breach.kind === "unreachable-too-long" && breach.rebuilt === true) {
+      const wroteMeanwhile = history.operations.some((op) => op.kind !== "get" && op.callAt >= breach.fromEvent && op.callAt <= breach.toEvent);
+      if (wroteMeanwhile) {
+        operations.push(fallback("delete", breach.toEvent, breach.to));
+        for (const put of lastPuts((op) => op.callAt < breach.fromEvent)) operations.push(fallback("put", breach.toEvent, breach.to, put.value));
+      }
+    }
+    for (const purge of breach.purged) {
+      if (purge.key !== history.key) continue;
+      for (const put of lastPuts((op) => op.callTime < purge.deletedAt)) operations.push(fallback("put", purge.event, purge.time, put.value));
+    }
+    if (operations.length > 0) resets.push({ breach, operations });
+  }
   return resets;
+}
+
+/**
+ * mayBeLastPuts keeps the puts (not failed) that may be last among these puts in real
+ * time: what a replica that missed the deletes since may still hold. Deletes are left out
+ * on purpose; a fallback to absent is its own op.
+ */
+function mayBeLastPuts(ops: Operation[]): Operation[] {
+  const puts = ops.filter((op) => op.kind === "put" && op.outcome !== "fail");
+  const latestOkCall = Math.max(-Infinity, ...puts.filter((op) => op.outcome === "ok").map((op) => op.callAt));
+  return puts.filter((op) => op.outcome === "info" || op.returnAt >= latestOkCall);
 }

@@ -307,7 +307,20 @@ describe("writes a rejoin guard's rebuild drops", () => {
   it("linearizable: a history that linearizes only with the rebuild's reset is explained", () => {
     const check = checkHistory(buildHistory("linearizable", ops, partitioned, guarded));
     expect(kinds(check)).toEqual([]);
-    expect(check.explained.some((a) => a.key === "x" && a.message.includes("rebuild reset the key"))).toBe(true);
+    expect(check.explained.some((a) => a.key === "x" && a.message.includes("rebuilt by the rejoin guard"))).toBe(true);
+  });
+  it("linearizable: a value back after its tombstone was purged with no repair is explained, without a barrier", () => {
+    const lin = [
+      { op: "put" as const, value: "1", process: 0, at: [0, 1] as [number, number] },
+      { op: "delete" as const, process: 1, at: [2, 3] as [number, number] },
+      { op: "get" as const, process: 2, at: [20, 21] as [number, number], result: value("1") },
+    ];
+    const purged = [{ kind: "gc-purge" as const, time: 15, node: "n1", key: "x", deletedAt: 2 }];
+    const timeout = { gc: { mode: "timeout" as const, graceTicks: 10 } };
+    const explained = checkHistory(buildHistory("linearizable", lin, purged, timeout));
+    expect(kinds(explained)).toEqual([]);
+    expect(explained.explained.some((a) => a.key === "x" && a.message.includes("no complete repair"))).toBe(true);
+    expect(kinds(checkHistory(buildHistory("linearizable", lin, [], timeout)))).toEqual(["not-linearizable"]);
   });
   it("linearizable: with no long absence the same reads are a bug", () => {
     const short = partitioned.map((e) => (e.kind === "heal" ? { ...e, time: 8 } : e));
