@@ -32,6 +32,15 @@ export interface GcBreach {
   to: Ticks;
   /** rebuilt: for a long absence, whether the rejoin guard rebuilt the node from its peers after it. */
   rebuilt?: boolean;
+  /**
+   * exposedFrom / exposedFromEvent: for a long absence, the last complete repair before it
+   * (or the start of the history): writes since then may have been held by the node alone,
+   * and a rebuild may drop them.
+   */
+  exposedFrom?: Ticks;
+  exposedFromEvent?: number;
+  /** exposedTo: when the node stopped taking writes: the rejoin, or the crash if it was down throughout. */
+  exposedTo?: Ticks;
   /** fromEvent / toEvent: where the breach begins and ends (for a long absence: the rejoin). */
   fromEvent: number;
   toEvent: number;
@@ -77,6 +86,7 @@ function unreachableBreaches(
     const { node, from, to } = interval;
     if (to - from <= graceTicks) continue;
     const guarded = header.config.rejoinGuard && rebuiltAfter(events, intervals, interval);
+    const exposed = lastCompleteRepairBefore(events, interval.fromEvent);
     const purgedMeanwhile = purges.filter((p) => p.node !== node && p.time >= from && p.time <= to);
     const purged = guarded ? [] : purgedMeanwhile;
     breaches.push({
@@ -85,6 +95,9 @@ function unreachableBreaches(
       from,
       to,
       rebuilt: guarded,
+      exposedFrom: exposed.time,
+      exposedFromEvent: exposed.event,
+      exposedTo: interval.downThroughout ? from : to,
       fromEvent: interval.fromEvent,
       toEvent: interval.toEvent,
       events: [interval.fromEvent, interval.toEvent, ...purgedMeanwhile.map((p) => p.event)].sort((a, b) => a - b),
@@ -96,6 +109,15 @@ function unreachableBreaches(
     });
   }
   return breaches;
+}
+
+/** lastCompleteRepairBefore finds the last complete full repair before event `index` (else the start). */
+function lastCompleteRepairBefore(events: readonly HistoryEvent[], index: number): { time: Ticks; event: number } {
+  for (let i = index - 1; i >= 0; i--) {
+    const event = events[i]!;
+    if (event.kind === "anti-entropy-round" && event.full && event.complete) return { time: event.startedAt, event: i };
+  }
+  return { time: 0, event: 0 };
 }
 
 /**
@@ -180,11 +202,13 @@ function describeKeys(purged: PurgedTombstone[]): string {
 
 /**
  * breachExplainsLostWrite says whether a breach can explain losing `write`: a node cut off
- * longer than the grace period, and rebuilt by the rejoin guard, may have held it alone
- * while cut off. (A node that rejoins with its data loses nothing that way.)
+ * longer than the grace period, and rebuilt by the rejoin guard, may have held it alone if
+ * it came after the last complete repair before the absence. (A node that rejoins with its
+ * data loses nothing that way.)
  */
 export function breachExplainsLostWrite(breach: GcBreach, write: { callTime: Ticks }): boolean {
-  return breach.kind === "unreachable-too-long" && breach.rebuilt === true && breach.from <= write.callTime && write.callTime <= breach.to;
+  if (breach.kind !== "unreachable-too-long" || breach.rebuilt !== true) return false;
+  return (breach.exposedFrom ?? breach.from) <= write.callTime && write.callTime <= (breach.exposedTo ?? breach.to);
 }
 
 /** breachExplains says whether a breach can explain a resurrection of `key` seen at `time`. */

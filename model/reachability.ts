@@ -12,6 +12,8 @@ export interface UnreachableInterval {
   /** fromEvent / toEvent: indices of the events that began and ended the interval. */
   fromEvent: number;
   toEvent?: number;
+  /** downThroughout: the node was down (not merely cut off) for the whole interval, so it took no writes. */
+  downThroughout: boolean;
 }
 
 /**
@@ -45,9 +47,11 @@ export function unreachableIntervals(
       const cutOff = down.has(node) || !serving.has(node);
       const current = open.get(node);
       if (cutOff && current === undefined) {
-        const interval: UnreachableInterval = { node, from: event.time, fromEvent: index };
+        const interval: UnreachableInterval = { node, from: event.time, fromEvent: index, downThroughout: down.has(node) };
         open.set(node, interval);
         intervals.push(interval);
+      } else if (cutOff && current !== undefined && !down.has(node)) {
+        current.downThroughout = false;
       } else if (!cutOff && current !== undefined) {
         current.to = event.time;
         current.toEvent = index;

@@ -23,7 +23,8 @@ export function checkFreshAbsent(context: HistoryContext, history: KeyHistory, g
   const visible = history.deletes.filter((d) => d.callAt <= get.returnAt);
   if (visible.length === 0) {
     const superseders = supersedersOf(history, undefined, get.callAt);
-    return readAnomaly("stale-read", get, superseders.slice(-1), `the key was written before the get began and never deleted before it completed.`);
+    const anomaly = readAnomaly("stale-read", get, superseders.slice(-1), `the key was written before the get began and never deleted before it completed.`);
+    return explainLostWriteByGcBreach(context, anomaly, superseders);
   }
   const latest = visible[visible.length - 1]!;
   return staleRead(context, history, get, latest, `the latest delete, ${describeOperation(latest)}, made it absent`);

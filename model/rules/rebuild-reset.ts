@@ -14,6 +14,13 @@ import type { KeyHistory } from "../key-history.ts";
 import type { Operation } from "../operations.ts";
 import type { Ticks } from "../vocabulary.ts";
 
+/**
+ * maxFallbackPuts bounds the values one rebuild may fall back to: each is an op the search
+ * may place or skip, and too many make it exponential. Past the bound the latest are kept,
+ * so a finding may stay unexplained, never wrongly explained.
+ */
+const maxFallbackPuts = 8;
+
 /** BreachReset is the synthetic ops for one breach, and the breach they stand for. */
 export interface BreachReset {
   breach: GcBreach;
@@ -43,10 +50,15 @@ export function breachResets(context: HistoryContext, history: KeyHistory): Brea
   for (const breach of context.breaches) {
     const operations: Operation[] = [];
     if (breach.kind === "unreachable-too-long" && breach.rebuilt === true) {
-      const wroteMeanwhile = history.operations.some((op) => op.kind !== "get" && op.callAt >= breach.fromEvent && op.callAt <= breach.toEvent);
+      const exposedFrom = breach.exposedFromEvent ?? breach.fromEvent;
+      const wroteMeanwhile = history.operations.some((op) => op.kind !== "get" && op.callAt >= exposedFrom && op.callAt <= breach.toEvent);
       if (wroteMeanwhile) {
         operations.push(fallback("delete", breach.toEvent, breach.to));
-        for (const put of lastPuts((op) => op.callAt < breach.fromEvent)) operations.push(fallback("put", breach.toEvent, breach.to, put.value));
+        // The peers hold what the last complete repair gave them, plus any of the writes
+        // since that reached them before the absence.
+        const exposed = history.operations.filter((op) => op.kind === "put" && op.outcome !== "fail" && op.callAt >= exposedFrom && op.callAt < breach.fromEvent);
+        const candidates = [...lastPuts((op) => op.callAt < exposedFrom), ...exposed].slice(-maxFallbackPuts);
+        for (const put of candidates) operations.push(fallback("put", breach.toEvent, breach.to, put.value));
       }
     }
     for (const purge of breach.purged) {

@@ -7,7 +7,7 @@ import { describeOperation } from "../describe.ts";
 import { lastBarrierBefore, type HistoryContext } from "../history-context.ts";
 import { okDeleteAfter, type KeyHistory } from "../key-history.ts";
 import type { Operation } from "../operations.ts";
-import { explainByClockSkew, explainByGcBreach } from "./explain.ts";
+import { explainByClockSkew, explainByGcBreach, explainLostWriteByGcBreach } from "./explain.ts";
 import { readAnomaly } from "./read-source.ts";
 
 /** HidingDelete finds an ok delete that completed before position `before` and hides `put`. */
@@ -40,6 +40,9 @@ export function checkResurrection(
       `${describeOperation(put)}.`,
   );
   anomaly.events = [...anomaly.events, barrier.event].sort((a, b) => a - b);
-  const explained = explainByGcBreach(context, anomaly, get);
-  return explained !== anomaly ? explained : explainByClockSkew(context, anomaly, get, put, [deleteOp]);
+  const byPurge = explainByGcBreach(context, anomaly, get);
+  if (byPurge !== anomaly) return byPurge;
+  // A rejoin guard's rebuild may drop the delete itself, as it drops any write.
+  const byRebuild = explainLostWriteByGcBreach(context, anomaly, [deleteOp]);
+  return byRebuild !== anomaly ? byRebuild : explainByClockSkew(context, anomaly, get, put, [deleteOp]);
 }

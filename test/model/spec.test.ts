@@ -188,7 +188,17 @@ describe("GC contract", () => {
       { op: "put" as const, value: "2", process: 1, at: [5, 6] as [number, number] },
       { op: "get" as const, process: 2, at: [26, 27] as [number, number], result: value("1") },
     ];
-    const lost = checkHistory(buildHistory("eventual", lostWhileAway, rebuilt, { ...timeout, rejoinGuard: true }));
+    // n3 crashed took no writes, so a write made meanwhile is not the rebuild's to lose...
+    const crashed = checkHistory(buildHistory("eventual", lostWhileAway, rebuilt, { ...timeout, rejoinGuard: true }));
+    expect(kinds(crashed)).toEqual(["lost-write"]);
+    // ...but cut off by a partition it was up, may have held one alone, and the rebuild dropped it.
+    const cutOff = [
+      { kind: "partition" as const, time: 1, groups: [["n1", "n2"], ["n3"]] },
+      { kind: "heal" as const, time: 20 },
+      { kind: "node-repaired" as const, time: 20, node: "n3" },
+      { kind: "barrier" as const, time: 25 },
+    ];
+    const lost = checkHistory(buildHistory("eventual", lostWhileAway, cutOff, { ...timeout, rejoinGuard: true }));
     expect(kinds(lost)).toEqual([]);
     expect(lost.explained.some((a) => a.key === "x" && a.message.includes("rebuilt by the rejoin guard"))).toBe(true);
   });
