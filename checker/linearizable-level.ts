@@ -42,6 +42,9 @@ export function checkLinearizable(context: HistoryContext, options: CheckOptions
   }
 }
 
+/** explanationSteps bounds the search that tries a breach's fallbacks on one key. */
+const explanationSteps = 1_000_000;
+
 /**
  * explainByBreach re-labels a key's non-linearizable history as `gc-grace-violation` when
  * it linearizes once the GC-contract breaches may reset the key (a rebuild dropping what a
@@ -53,7 +56,9 @@ function explainByBreach(context: HistoryContext, anomaly: Anomaly, options: Che
   const resets = breachResets(context, history);
   if (resets.length === 0) return anomaly;
   const operations = [...history.operations, ...resets.flatMap((reset) => reset.operations)].map(toEngineOperation);
-  if (checkOperations(linearizableKvModel, operations, options).kind !== "valid") return anomaly;
+  // An explanation is worth a bounded search: past the bound the finding stays a bug.
+  const budget = { ...options, maxStepsPerPartition: Math.min(options.maxStepsPerPartition ?? explanationSteps, explanationSteps) };
+  if (checkOperations(linearizableKvModel, operations, budget).kind !== "valid") return anomaly;
   const breaches = resets.map((reset) => reset.breach);
   return {
     ...anomaly,
