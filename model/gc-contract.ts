@@ -213,5 +213,8 @@ export function breachExplainsLostWrite(breach: GcBreach, write: { callTime: Tic
 
 /** breachExplains says whether a breach can explain a resurrection of `key` seen at `time`. */
 export function breachExplains(breach: GcBreach, key: Key, time: Ticks): boolean {
+  // A missing repair is felt from the first purge of the key on; a long absence or a stale
+  // hint from the rejoin or the delivery on.
+  if (breach.kind === "repair-overdue") return breach.purged.some((p) => p.key === key && p.time <= time);
   return breach.to <= time && breach.purged.some((p) => p.key === key);
 }

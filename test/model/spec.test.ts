@@ -202,6 +202,16 @@ describe("GC contract", () => {
     expect(kinds(lost)).toEqual([]);
     expect(lost.explained.some((a) => a.key === "x" && a.message.includes("rebuilt by the rejoin guard"))).toBe(true);
   });
+  it("a missing repair explains a read after the first purge, before the key's last purge", () => {
+    const purges = [
+      { kind: "gc-purge" as const, time: 15, node: "n1", key: "x", deletedAt: 2 },
+      { kind: "barrier" as const, time: 25 },
+      { kind: "gc-purge" as const, time: 40, node: "n2", key: "x", deletedAt: 2 },
+    ];
+    const check = checkHistory(buildHistory("eventual", ops, purges, timeout));
+    expect(kinds(check)).toEqual([]);
+    expect(explainedKinds(check)).toEqual(["gc-grace-violation", "gc-grace-violation"]);
+  });
   it("a purge with no complete repair since the delete is a breach that explains the resurrection", () => {
     const check = checkHistory(buildHistory("eventual", ops, downtime, { ...timeout, rejoinGuard: true }));
     expect(kinds(check)).toEqual([]);
