@@ -47,6 +47,10 @@ export function breachResets(context: HistoryContext, history: KeyHistory): Brea
     return op;
   };
   const lastPuts = (before: (op: Operation) => boolean) => mayBeLastPuts(history.operations.filter(before));
+  // A fallback matters only if a later get reads what it restores; the others would only
+  // widen the search (each is an op the search may place anywhere after it, or skip).
+  const lastRead = lastReadPositions(history);
+  const readLater = (op: Operation) => (lastRead.get(op.kind === "delete" ? absentState : op.value!) ?? -1) > op.callAt;
   for (const breach of context.breaches) {
     const operations: Operation[] = [];
     if (breach.kind === "unreachable-too-long" && breach.rebuilt === true) {
@@ -65,9 +69,23 @@ export function breachResets(context: HistoryContext, history: KeyHistory): Brea
       if (purge.key !== history.key) continue;
       for (const put of lastPuts((op) => op.callTime < purge.deletedAt)) operations.push(fallback("put", purge.event, purge.time, put.value));
     }
-    if (operations.length > 0) resets.push({ breach, operations });
+    const useful = operations.filter(readLater);
+    if (useful.length > 0) resets.push({ breach, operations: useful });
   }
   return resets;
+}
+
+const absentState = "\u0000absent";
+
+/** lastReadPositions maps each value a get returned (and absent) to the last get position that read it. */
+function lastReadPositions(history: KeyHistory): Map<string, number> {
+  const last = new Map<string, number>();
+  for (const op of history.operations) {
+    if (op.kind !== "get" || op.outcome !== "ok" || op.result === undefined) continue;
+    const state = op.result.kind === "value" ? op.result.value : op.result.kind === "absent" ? absentState : undefined;
+    if (state !== undefined) last.set(state, Math.max(last.get(state) ?? -1, op.callAt));
+  }
+  return last;
 }
 
 /**
