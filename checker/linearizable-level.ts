@@ -1,9 +1,9 @@
 // The linearizable level of a lazarus history: each key is a register whose initial
 // state is absent and which a delete sets to absent. The generic engine searches for a
 // linearization against model/sequential's key-value model.
-import type { Anomaly } from "../model/anomaly.ts";
+import { explainedAs, type Anomaly } from "../model/anomaly.ts";
 import type { HistoryContext } from "../model/history-context.ts";
-import type { Operation } from "../model/operations.ts";
+import { operationEvents, type Operation } from "../model/operations.ts";
 import { breachResets } from "../model/rules/rebuild-reset.ts";
 import { linearizableKvModel, type KvInput, type KvOutput, type Operation as EngineOperation } from "../model/sequential/index.ts";
 import { verdictAnomalies } from "./engine-anomalies.ts";
@@ -14,8 +14,7 @@ function toEngineOperation(op: Operation): EngineOperation<KvInput, KvOutput> {
   const input: KvInput =
     op.kind === "put" ? { kind: "put", key: op.key, value: op.value ?? "" } : { kind: op.kind, key: op.key };
   const output: KvOutput | undefined = op.outcome !== "ok" ? undefined : (op.result ?? null);
-  const eventIndices = op.completeIndex === undefined ? [op.invokeIndex] : [op.invokeIndex, op.completeIndex];
-  return { process: op.process, outcome: op.outcome, input, output, callTime: op.callAt, returnTime: op.returnAt, eventIndices };
+  return { process: op.process, outcome: op.outcome, input, output, callTime: op.callAt, returnTime: op.returnAt, eventIndices: operationEvents(op) };
 }
 
 /** LinearizableFindings is what the search adds to the rules' findings. */
@@ -60,10 +59,10 @@ function explainByBreach(context: HistoryContext, anomaly: Anomaly, options: Che
   const budget = { ...options, maxStepsPerPartition: Math.min(options.maxStepsPerPartition ?? explanationSteps, explanationSteps) };
   if (checkOperations(linearizableKvModel, operations, budget).kind !== "valid") return anomaly;
   const breaches = resets.map((reset) => reset.breach);
-  return {
-    ...anomaly,
-    kind: "gc-grace-violation",
-    events: [...new Set([...anomaly.events, ...breaches.flatMap((b) => b.events)])].sort((a, b) => a - b),
-    message: `${anomaly.message} Explained by a breach of the GC contract: it linearizes if the key fell back after ${breaches.map((b) => b.message).join(" and ")}`,
-  };
+  return explainedAs(
+    anomaly,
+    "gc-grace-violation",
+    breaches.flatMap((b) => b.events),
+    `Explained by a breach of the GC contract: it linearizes if the key fell back after ${breaches.map((b) => b.message).join(" and ")}`,
+  );
 }

@@ -29,6 +29,19 @@ export interface Anomaly {
   linearization?: number[];
 }
 
+/** eventList merges event indices into one sorted list without repeats: an anomaly's `events`. */
+export function eventList(...lists: ReadonlyArray<readonly number[]>): number[] {
+  return [...new Set(lists.flat())].sort((a, b) => a - b);
+}
+
+/**
+ * explainedAs re-labels an anomaly under the cause that accounts for it, adding the
+ * events that show the cause and a sentence saying why.
+ */
+export function explainedAs(anomaly: Anomaly, kind: AnomalyKind, causeEvents: readonly number[], because: string): Anomaly {
+  return { ...anomaly, kind, events: eventList(anomaly.events, causeEvents), message: `${anomaly.message} ${because}` };
+}
+
 /** explainedKinds are the kinds that do not convict the store (SPEC-NOTES, "Verdicts"). */
 export const explainedKinds: ReadonlySet<AnomalyKind> = new Set(["gc-grace-violation", "clock-skew"]);
 

@@ -1,6 +1,7 @@
 // The tombstone-GC contract of `timeout` mode (Cassandra's gc_grace_seconds) and how a
 // history breaches it. Under `keep`, `repair` and `immediate` there is no grace period to
 // breach, so no breach is ever found and no resurrection is ever explained.
+import { eventList } from "./anomaly.ts";
 import { unreachableIntervals, type UnreachableInterval } from "./reachability.ts";
 import type { HistoryEvent, HistoryHeader, Key, NodeId, Ticks } from "./vocabulary.ts";
 
@@ -100,7 +101,7 @@ function unreachableBreaches(
       exposedTo: interval.downThroughout ? from : to,
       fromEvent: interval.fromEvent,
       toEvent: interval.toEvent,
-      events: [interval.fromEvent, interval.toEvent, ...purgedMeanwhile.map((p) => p.event)].sort((a, b) => a - b),
+      events: eventList([interval.fromEvent, interval.toEvent], purgedMeanwhile.map((p) => p.event)),
       purged,
       message:
         `${node} was unreachable from ${from} to ${to} (${to - from} ticks, grace ${graceTicks}) and ` +
@@ -184,7 +185,7 @@ function staleHintBreaches(events: readonly HistoryEvent[], graceTicks: Ticks, p
       to: event.time,
       fromEvent: index,
       toEvent: index,
-      events: [index, ...purged.map((p) => p.event)].sort((a, b) => a - b),
+      events: eventList([index], purged.map((p) => p.event)),
       purged,
       message:
         `a hint for ${JSON.stringify(event.key)} stored at ${event.storedAt} was delivered to ${event.target} at ` +

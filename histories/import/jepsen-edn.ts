@@ -14,7 +14,7 @@ import type {
 } from "../../model/sequential/index.ts";
 import { ednRecords } from "./_internals/edn-records.ts";
 import { Pairer } from "./_internals/pairing.ts";
-import { importFailure, type ImportedHistory, type ImportError, type ImportOptions, type ImportResult, type LineSource } from "./result.ts";
+import { importFailure, type ImportedHistory, type ImportOptions, type ImportResult, type LineSource } from "./result.ts";
 
 type Family = "register" | "keyed";
 type Raw = { f: string; key: string | undefined; value: unknown };

@@ -4,7 +4,7 @@
 import type { PorcupineKvInput, PorcupineKvOutput } from "../../model/sequential/index.ts";
 import { ednRecords } from "./_internals/edn-records.ts";
 import { Pairer } from "./_internals/pairing.ts";
-import { importFailure, type ImportError, type ImportOptions, type ImportResult, type LineSource } from "./result.ts";
+import { importFailure, type ImportOptions, type ImportResult, type LineSource } from "./result.ts";
 
 /**
  * importPorcupineKv reads a kv history into porcupine-kv operations. `:fail` and

@@ -6,9 +6,8 @@ import type { CausalPast } from "../causal-past.ts";
 import { describeOperation, describeResult } from "../describe.ts";
 import type { HistoryContext } from "../history-context.ts";
 import type { KeyHistory } from "../key-history.ts";
-import { operationEvents } from "../operations.ts";
 import { resolveSiblings } from "./causal-read.ts";
-import { convergenceWindows } from "./convergence-window.ts";
+import { convergenceWindows, divergence } from "./convergence-window.ts";
 import { explainLostWriteByGcBreach } from "./explain.ts";
 import { readAnomaly } from "./read-source.ts";
 
@@ -18,14 +17,7 @@ export function checkCausalConvergence(context: HistoryContext, history: KeyHist
   const purge = context.firstPurge.get(history.key) ?? Infinity;
   for (const window of convergenceWindows(history, context.barriers)) {
     const seen = new Set(window.gets.map((get) => describeResult(get.result)));
-    if (seen.size > 1) {
-      anomalies.push({
-        kind: "divergence",
-        key: history.key,
-        events: [window.barrier.event, ...window.gets.flatMap(operationEvents)].sort((a, b) => a - b),
-        message: `after the barrier at event ${window.barrier.event}, gets of ${JSON.stringify(history.key)} with no write between them disagree: ${[...seen].join(" and ")}.`,
-      });
-    }
+    if (seen.size > 1) anomalies.push(divergence(history.key, window));
     for (const get of window.gets) {
       const shown = resolveSiblings(history, get).writes;
       const included = window.writes.filter((w) => w.outcome === "ok" || shown.includes(w));

@@ -4,7 +4,10 @@
 // promise is about: a new fault may send a sloppy read to replicas that never held the key.
 import type { Barrier } from "../history-context.ts";
 import type { KeyHistory } from "../key-history.ts";
-import type { Operation } from "../operations.ts";
+import { eventList, type Anomaly } from "../anomaly.ts";
+import { describeResult } from "../describe.ts";
+import { operationEvents, type Operation } from "../operations.ts";
+import type { Key } from "../vocabulary.ts";
 
 /** ConvergenceWindow is one barrier's gets on one key, with the writes before it. */
 export interface ConvergenceWindow {
@@ -44,6 +47,17 @@ export function convergenceWindows(history: KeyHistory, barriers: readonly Barri
     if (gets.length > 0) windows.push({ barrier, writes: writes.slice(), gets, latestOkCall });
   });
   return windows;
+}
+
+/** divergence reports a window whose gets disagree, naming what each saw. */
+export function divergence(key: Key, window: ConvergenceWindow): Anomaly {
+  const seen = [...new Set(window.gets.map((get) => describeResult(get.result)))].join(" and ");
+  return {
+    kind: "divergence",
+    key,
+    events: eventList([window.barrier.event], window.gets.flatMap(operationEvents)),
+    message: `after the barrier at event ${window.barrier.event}, gets of ${JSON.stringify(key)} with no write between them disagree: ${seen}.`,
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 // Explanations: an anomaly that a breach of the GC contract or an injected clock skew
 // accounts for is reported under that cause, apart from bugs (SPEC-NOTES, "Verdicts").
-import type { Anomaly } from "../anomaly.ts";
+import { explainedAs, type Anomaly } from "../anomaly.ts";
 import { breachExplains, breachExplainsLostWrite } from "../gc-contract.ts";
 import { skewSpreadBefore, type HistoryContext } from "../history-context.ts";
 import type { Operation } from "../operations.ts";
@@ -13,12 +13,7 @@ import type { Operation } from "../operations.ts";
 export function explainByGcBreach(context: HistoryContext, anomaly: Anomaly, get: Operation): Anomaly {
   const breach = context.breaches.find((b) => breachExplains(b, get.key, get.returnTime));
   if (breach === undefined) return anomaly;
-  return {
-    ...anomaly,
-    kind: "gc-grace-violation",
-    events: [...new Set([...anomaly.events, ...breach.events])].sort((a, b) => a - b),
-    message: `${anomaly.message} Explained by a breach of the GC contract: ${breach.message}`,
-  };
+  return explainedAs(anomaly, "gc-grace-violation", breach.events, `Explained by a breach of the GC contract: ${breach.message}`);
 }
 
 /**
@@ -29,12 +24,8 @@ export function explainByGcBreach(context: HistoryContext, anomaly: Anomaly, get
 export function explainLostWriteByGcBreach(context: HistoryContext, anomaly: Anomaly, lost: Operation[]): Anomaly {
   const breaches = lost.map((write) => context.breaches.find((b) => breachExplainsLostWrite(b, write)));
   if (lost.length === 0 || breaches.some((b) => b === undefined)) return anomaly;
-  return {
-    ...anomaly,
-    kind: "gc-grace-violation",
-    events: [...new Set([...anomaly.events, ...breaches.flatMap((b) => b!.events)])].sort((a, b) => a - b),
-    message: `${anomaly.message} Explained by a breach of the GC contract: ${breaches[0]!.message}`,
-  };
+  const causeEvents = breaches.flatMap((b) => b!.events);
+  return explainedAs(anomaly, "gc-grace-violation", causeEvents, `Explained by a breach of the GC contract: ${breaches[0]!.message}`);
 }
 
 /**
@@ -56,10 +47,10 @@ export function explainByClockSkew(
   if (context.firstSkewEvent === undefined || winner === undefined || losers.length === 0) return anomaly;
   const spreadTicks = skewSpreadBefore(context, get.completeIndex ?? Infinity);
   if (losers.some((op) => op.process === winner.process || op.callTime - winner.returnTime > spreadTicks)) return anomaly;
-  return {
-    ...anomaly,
-    kind: "clock-skew",
-    events: [...anomaly.events, context.firstSkewEvent].sort((a, b) => a - b),
-    message: `${anomaly.message} Explained by clock skew: clocks up to ${spreadTicks} ticks apart (from event ${context.firstSkewEvent}) can invert writes of different processes that close under last-write-wins.`,
-  };
+  return explainedAs(
+    anomaly,
+    "clock-skew",
+    [context.firstSkewEvent],
+    `Explained by clock skew: clocks up to ${spreadTicks} ticks apart (from event ${context.firstSkewEvent}) can invert writes of different processes that close under last-write-wins.`,
+  );
 }

@@ -2,12 +2,12 @@
 // in a window agrees, and the agreed state is the final state of some real-time order of
 // the writes before the barrier (ok writes included, info writes optional, failed ones out).
 import type { Anomaly } from "../anomaly.ts";
-import { describeOperation, describeResult } from "../describe.ts";
+import { describeOperation } from "../describe.ts";
 import type { HistoryContext } from "../history-context.ts";
 import type { KeyHistory } from "../key-history.ts";
-import { operationEvents, type Operation } from "../operations.ts";
+import type { Operation } from "../operations.ts";
 import type { GetResult } from "../vocabulary.ts";
-import { convergenceWindows, initialMayRemain, mayBeLast, type ConvergenceWindow } from "./convergence-window.ts";
+import { convergenceWindows, divergence, initialMayRemain, mayBeLast, type ConvergenceWindow } from "./convergence-window.ts";
 import { explainByClockSkew, explainLostWriteByGcBreach } from "./explain.ts";
 import { readAnomaly } from "./read-source.ts";
 
@@ -21,23 +21,13 @@ export function checkLwwConvergence(context: HistoryContext, history: KeyHistory
   const anomalies: Anomaly[] = [];
   for (const window of convergenceWindows(history, context.barriers)) {
     const states = new Set(window.gets.map((get) => readState(get.result)));
-    if (states.size > 1) anomalies.push(divergence(history, window));
+    if (states.size > 1) anomalies.push(divergence(history.key, window));
     for (const get of window.gets) {
       const anomaly = checkConvergedRead(context, history, window, get);
       if (anomaly !== undefined) anomalies.push(anomaly);
     }
   }
   return anomalies;
-}
-
-function divergence(history: KeyHistory, window: ConvergenceWindow): Anomaly {
-  const seen = [...new Set(window.gets.map((get) => describeResult(get.result)))].join(" and ");
-  return {
-    kind: "divergence",
-    key: history.key,
-    events: [window.barrier.event, ...window.gets.flatMap(operationEvents)].sort((a, b) => a - b),
-    message: `after the barrier at event ${window.barrier.event}, gets of ${JSON.stringify(history.key)} with no write between them disagree: ${seen}.`,
-  };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Rules every level shares: a get may only return what some put or delete that did not
 // fail wrote (no phantom), and only if that op was invoked before the get completed
 // (no future read). Both are checked against the op that wrote the value or tombstone.
-import type { Anomaly } from "../anomaly.ts";
+import { eventList, type Anomaly } from "../anomaly.ts";
 import { describeOperation, describeResult } from "../describe.ts";
 import type { KeyHistory } from "../key-history.ts";
 import { operationEvents, type Operation } from "../operations.ts";
@@ -11,7 +11,7 @@ export function readAnomaly(kind: Anomaly["kind"], get: Operation, others: Opera
   const anomaly: Anomaly = {
     kind,
     key: get.key,
-    events: [...operationEvents(get), ...others.flatMap(operationEvents)].sort((a, b) => a - b),
+    events: eventList(operationEvents(get), others.flatMap(operationEvents)),
     message: `${describeOperation(get)} returned ${describeResult(get.result)}: ${message}`,
   };
   if (get.completeIndex !== undefined) anomaly.read = get.completeIndex;

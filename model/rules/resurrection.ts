@@ -2,7 +2,7 @@
 // completed ok and a barrier followed), a get returns a value the delete hid. Under
 // last-write-wins a delete hides every put that completed before it was invoked; under
 // vector clocks it hides exactly the puts in its causal context's past.
-import type { Anomaly } from "../anomaly.ts";
+import { eventList, type Anomaly } from "../anomaly.ts";
 import { describeOperation } from "../describe.ts";
 import { lastBarrierBefore, type HistoryContext } from "../history-context.ts";
 import { okDeleteAfter, type KeyHistory } from "../key-history.ts";
@@ -39,7 +39,7 @@ export function checkResurrection(
     `${describeOperation(deleteOp)} had taken effect (barrier at event ${barrier.event}) and hides ` +
       `${describeOperation(put)}.`,
   );
-  anomaly.events = [...anomaly.events, barrier.event].sort((a, b) => a - b);
+  anomaly.events = eventList(anomaly.events, [barrier.event]);
   const byPurge = explainByGcBreach(context, anomaly, get);
   if (byPurge !== anomaly) return byPurge;
   // A rejoin guard's rebuild may drop the delete itself, as it drops any write.
