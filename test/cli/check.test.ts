@@ -1,19 +1,12 @@
 // `lazarus check` end to end, as a user runs it: exit codes, text and JSON output, and
 // bad input reported with its place and a fix, never a stack trace.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { lazarus, projectRoot } from "../support/cli.ts";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const external = join(root, "../shared/external/porcupine");
-
-function lazarus(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [join(root, "cli/bin.js"), ...args], { cwd: root, encoding: "utf8" });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const external = join(projectRoot, "../shared/external/porcupine");
 
 describe("lazarus check", () => {
   it("exits 0 on valid histories and 1 when any is invalid, checking all files in one process", () => {
@@ -74,7 +67,7 @@ describe("lazarus check", () => {
 });
 
 function readFirstLine(path: string): string {
-  return readFileSync(join(root, path), "utf8").split("\n")[0]!;
+  return readFileSync(join(projectRoot, path), "utf8").split("\n")[0]!;
 }
 
 describe("lazarus check on Jepsen EDN", () => {

@@ -1,18 +1,11 @@
 // `lazarus run` end to end: the main job replays byte for byte from its seed, writes a
 // history that `lazarus check` judges the same way, and convicts a known bug.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { lazarus } from "../support/cli.ts";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-
-function lazarus(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [join(root, "cli/bin.js"), ...args], { cwd: root, encoding: "utf8" });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 describe("lazarus run", () => {
   it("replays a seed byte for byte, and the history it writes checks the same way", () => {
@@ -20,6 +13,7 @@ describe("lazarus run", () => {
     const first = lazarus("run", "--seed", "3", "--ops", "400", "--out", join(dir, "a.jsonl"));
     const second = lazarus("run", "--seed", "3", "--ops", "400", "--out", join(dir, "b.jsonl"));
     expect(first.code).toBe(0);
+    expect(second.code).toBe(0);
     expect(first.stdout).toContain("seed 3 (replay with --seed 3)");
     expect(readFileSync(join(dir, "a.jsonl"), "utf8")).toBe(readFileSync(join(dir, "b.jsonl"), "utf8"));
     const check = lazarus("check", join(dir, "a.jsonl"));
