@@ -4,7 +4,7 @@
 import { explainedAs, type Anomaly } from "../model/anomaly.ts";
 import type { HistoryContext } from "../model/history-context.ts";
 import { operationEvents, type Operation } from "../model/operations.ts";
-import { breachResets } from "../model/rules/rebuild-reset.ts";
+import { breachFallbacks } from "../model/rules/breach-fallbacks.ts";
 import { linearizableKvModel, type KvInput, type KvOutput, type Operation as EngineOperation } from "../model/sequential/index.ts";
 import { verdictAnomalies } from "./engine-anomalies.ts";
 import { checkOperations, type CheckOptions } from "./linearizability/index.ts";
@@ -47,12 +47,12 @@ const explanationSteps = 1_000_000;
 /**
  * explainByBreach re-labels a key's non-linearizable history as `gc-grace-violation` when
  * it linearizes once the GC-contract breaches may reset the key (a rebuild dropping what a
- * long-absent node held, a purge letting a hidden value back: model/rules/rebuild-reset.ts).
+ * long-absent node held, a purge letting a hidden value back: model/rules/breach-fallbacks.ts).
  */
 function explainByBreach(context: HistoryContext, anomaly: Anomaly, options: CheckOptions): Anomaly {
   const history = anomaly.key === undefined ? undefined : context.keys.get(anomaly.key);
   if (history === undefined) return anomaly;
-  const resets = breachResets(context, history);
+  const resets = breachFallbacks(context, history);
   if (resets.length === 0) return anomaly;
   const operations = [...history.operations, ...resets.flatMap((reset) => reset.operations)].map(toEngineOperation);
   // An explanation is worth a bounded search: past the bound the finding stays a bug.

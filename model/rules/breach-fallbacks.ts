@@ -21,15 +21,15 @@ import type { Ticks } from "../vocabulary.ts";
  */
 const maxFallbackPuts = 8;
 
-/** BreachReset is the synthetic ops for one breach, and the breach they stand for. */
-export interface BreachReset {
+/** BreachFallback is the synthetic ops for one breach, and the breach they stand for. */
+export interface BreachFallback {
   breach: GcBreach;
   operations: Operation[];
 }
 
-/** breachResets lists, per breach that can touch `history`'s key, the states it may reset the key to. */
-export function breachResets(context: HistoryContext, history: KeyHistory): BreachReset[] {
-  const resets: BreachReset[] = [];
+/** breachFallbacks lists, per breach that can touch `history`'s key, the states it may reset the key to. */
+export function breachFallbacks(context: HistoryContext, history: KeyHistory): BreachFallback[] {
+  const resets: BreachFallback[] = [];
   let synthetic = 0;
   const fallback = (kind: "put" | "delete", at: number, atTicks: Ticks, value?: string): Operation => {
     const op: Operation = {
