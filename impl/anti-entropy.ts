@@ -2,7 +2,7 @@
 // keys under differing leaves, tombstones included, merging by version. Scheduled rounds
 // cover a rotating slice of ranges; a full round (on demand) covers all of them, first
 // flushes hints, and under `repair` GC marks the tombstones it has put on every replica.
-import type { Key } from "../model/vocabulary.ts";
+import type { ClusterEvent, Key } from "../model/vocabulary.ts";
 import type { Cluster } from "./cluster.ts";
 import { deliverHints } from "./hints.ts";
 import { differingLeaves } from "./merkle.ts";
@@ -18,6 +18,8 @@ export function antiEntropyRound(cluster: Cluster, full: boolean): void {
   const participants = cluster.nodes.filter((node) => node.up && !node.needsRepair);
   const rangeCount = cluster.ring.rangeCount;
   let allSynced = true;
+  // The replica sets of the ranges that synced completely, so the contract is judged per range.
+  const syncedSets = new Map<string, string[]>();
   const count = full ? rangeCount : Math.min(rangeCount, cluster.options.antiEntropyRangesPerRound);
   const order = full ? [] : stalestRanges(cluster, count);
   for (let step = 0; step < count; step++) {
@@ -35,13 +37,18 @@ export function antiEntropyRound(cluster: Cluster, full: boolean): void {
         else complete = false;
       }
     }
-    if (complete) cluster.rangeSyncedAt[range] = cluster.now;
-    else allSynced = false;
+    if (complete) {
+      cluster.rangeSyncedAt[range] = cluster.now;
+      const set = replicas.map((node) => node.id).sort();
+      syncedSets.set(set.join(","), set);
+    } else allSynced = false;
     if (full && complete && cluster.options.gc.mode === "repair") markRepaired(cluster, replicas, range);
   }
   cluster.stats.antiEntropyRounds++;
   const nodes = participants.map((node) => node.id);
-  cluster.emit({ kind: "anti-entropy-round", time: cluster.now, full, complete: allSynced, nodes, startedAt: cluster.now });
+  const round: ClusterEvent = { kind: "anti-entropy-round", time: cluster.now, full, complete: allSynced, nodes, startedAt: cluster.now };
+  if (!allSynced) round.syncedReplicaSets = [...syncedSets.values()].sort();
+  cluster.emit(round);
 }
 
 /** stalestRanges picks the `count` ranges synced longest ago (never-synced first, then by range). */

@@ -11,6 +11,7 @@ import type {
   ProcessId,
   TombstoneId,
   Value,
+  Version,
 } from "../model/vocabulary.ts";
 import type { Cluster } from "./cluster.ts";
 import { coordinateRead } from "./coordinator-read.ts";
@@ -58,7 +59,7 @@ export class Clients {
     if (op.kind !== "get" && causal) invoke.context = known?.seen ?? { values: [], tombstones: [] };
     cluster.emit(invoke);
 
-    const complete = (outcome: "ok" | "fail" | "info", error: string | undefined, state?: KeyState): void => {
+    const complete = (outcome: "ok" | "fail" | "info", error: string | undefined, state?: KeyState, version?: Version): void => {
       session.open = false;
       const event: CompleteEvent = { kind: "complete", time: cluster.now, process, op: op.kind, key: op.key, outcome };
       if (outcome === "ok" && op.kind === "get") {
@@ -66,6 +67,7 @@ export class Clients {
         this.remember(session, op.key, state);
       }
       if (error !== undefined) event.error = error;
+      if (version !== undefined) event.version = version;
       if (outcome === "ok") cluster.stats.opsOk++;
       else if (outcome === "fail") cluster.stats.opsFail++;
       else cluster.stats.opsInfo++;
@@ -93,10 +95,10 @@ export class Clients {
       context: known?.dots ?? emptyDots,
       floorTimestamp: session.lastTimestamp,
     };
-    coordinateWrite(cluster, coordinator, request, (outcome, error, timestamp) => {
+    coordinateWrite(cluster, coordinator, request, (outcome, error, timestamp, version) => {
       // Even an info write may take effect, so the next op must still order after it.
       if (timestamp > session.lastTimestamp) session.lastTimestamp = timestamp;
-      complete(outcome, error);
+      complete(outcome, error, undefined, version);
     });
   }
 

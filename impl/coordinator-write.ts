@@ -3,7 +3,7 @@
 // higher version, stamp the write, send it (a hint for each stand-in), and complete ok on
 // W acks or info on timeout. Under `immediate` GC, all N replica acks of a tombstone
 // mark it for purging.
-import type { Key, NodeId } from "../model/vocabulary.ts";
+import type { Key, NodeId, Version } from "../model/vocabulary.ts";
 import type { Cluster } from "./cluster.ts";
 import { nextTimestamp, wallClockTimestamp } from "./hlc.ts";
 import { storeHint } from "./hints.ts";
@@ -15,7 +15,7 @@ import { readTargets, writeTargets } from "./targets.ts";
 import type { DotSet } from "./vector-clock.ts";
 import { pruneDots } from "./vector-clock.ts";
 import type { KeyState, Sibling, SiblingContent } from "./versions.ts";
-import { dottedSibling, lwwSibling, mergeStates } from "./versions.ts";
+import { dottedSibling, lwwSibling, mergeStates, versionOf } from "./versions.ts";
 
 /** WriteRequest is a put or delete as the coordinator receives it. */
 export interface WriteRequest {
@@ -27,8 +27,11 @@ export interface WriteRequest {
   floorTimestamp: number;
 }
 
-/** WriteDone reports a write's outcome and the timestamp it used (0 under vector clocks). */
-export type WriteDone = (outcome: "ok" | "fail" | "info", error: string | undefined, timestamp: number) => void;
+/**
+ * WriteDone reports a write's outcome, the timestamp it used (0 under vector clocks, or when
+ * it failed before stamping) and its version (undefined when it failed before stamping).
+ */
+export type WriteDone = (outcome: "ok" | "fail" | "info", error: string | undefined, timestamp: number, version?: Version) => void;
 
 /** coordinateWrite runs one put or delete from `coordinator`. */
 export function coordinateWrite(cluster: Cluster, coordinator: StoreNode, request: WriteRequest, done: WriteDone): void {
@@ -68,6 +71,7 @@ function sendWrite(
 ): void {
   const sibling = stampWrite(cluster, coordinator, request, floorTimestamp);
   const timestamp = sibling.stamp.kind === "lww" ? sibling.stamp.timestamp : 0;
+  const version = versionOf(sibling);
   const state: KeyState = [sibling];
   const epoch = coordinator.epoch;
   const quorum = cluster.options.writeQuorum;
@@ -81,7 +85,7 @@ function sendWrite(
     if (sibling.tombstone && replicaAcks.size === cluster.options.replicationFactor) markAcked(cluster, coordinator, request.key, sibling);
     if (!finished && acked.size >= quorum) {
       finished = true;
-      done("ok", undefined, timestamp);
+      done("ok", undefined, timestamp, version);
     }
   };
   for (const target of targets) {
@@ -93,7 +97,7 @@ function sendWrite(
   cluster.queue.after(cluster.options.opTimeoutTicks, () => {
     if (finished) return;
     finished = true;
-    done("info", `timed out with ${acked.size} of ${quorum} acks`, timestamp);
+    done("info", `timed out with ${acked.size} of ${quorum} acks`, timestamp, version);
   });
 }
 

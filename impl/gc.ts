@@ -34,6 +34,7 @@ function purgeKey(cluster: Cluster, node: StoreNode, key: Key): void {
       key,
       deletedAt: sibling.deletedAt,
       version: versionOf(sibling),
+      replicas: [...cluster.ring.preferenceList(key)].sort(),
     });
   }
   if (kept.length === state.length) return;

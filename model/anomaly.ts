@@ -14,7 +14,8 @@ export type AnomalyKind =
   | "gc-grace-violation"
   | "clock-skew"
   | "sibling-lost"
-  | "sibling-spurious";
+  | "sibling-spurious"
+  | "early-purge";
 
 /** Anomaly is one finding: its kind, key, the event indices involved and a sentence. */
 export interface Anomaly {

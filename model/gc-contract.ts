@@ -1,111 +1,114 @@
 // The tombstone-GC contract of `timeout` mode (Cassandra's gc_grace_seconds) and how a
 // history breaches it. Under `keep`, `repair` and `immediate` there is no grace period to
-// breach, so no breach is ever found and no resurrection is ever explained.
+// breach, so no breach is ever found and no resurrection is ever explained. A purge the
+// store made before its own mode allowed (model/purges.ts, `isEarlyPurge`) is the store's
+// bug, never a breach of the operator's.
 import { eventList } from "./anomaly.ts";
+import type { Operation } from "./operations.ts";
+import { hidesPut, isEarlyPurge, repairedBefore, type PurgedTombstone, type RepairRound } from "./purges.ts";
 import { unreachableIntervals, type UnreachableInterval } from "./reachability.ts";
-import type { HistoryEvent, HistoryHeader, Key, NodeId, Ticks } from "./vocabulary.ts";
+import type { HistoryEvent, HistoryHeader, Key, NodeId, Ticks, Value } from "./vocabulary.ts";
 
-/** PurgedTombstone is one gc-purge event. */
-export interface PurgedTombstone {
-  key: Key;
-  node: NodeId;
-  time: Ticks;
-  /** deletedAt: when the purged tombstone's delete happened. */
-  deletedAt: Ticks;
-  event: number;
-}
-
-/**
- * GcBreach is one breach of the contract:
- * - `unreachable-too-long`: a node was cut off for longer than the grace period and
- *   rejoined with no rejoin guard to keep it from serving before a repair;
- * - `repair-overdue`: a tombstone was purged with no complete full repair between its
- *   delete and its purge (Cassandra's rule, repair every range within gc_grace, implies
- *   one: the purge comes at least a grace period after the delete);
- * - `stale-hint`: a hint older than the grace period was delivered after a tombstone of
- *   its key, written after the hint, had been purged.
- * `purged` lists the tombstones purged meanwhile: the keys the breach may resurrect.
- */
-export interface GcBreach {
-  kind: "unreachable-too-long" | "repair-overdue" | "stale-hint";
+/** BreachFacts is what every breach has: where, when, which events show it, what was purged. */
+interface BreachFacts {
   node: NodeId;
   from: Ticks;
   to: Ticks;
-  /** rebuilt: for a long absence, whether the rejoin guard rebuilt the node from its peers after it. */
-  rebuilt?: boolean;
-  /**
-   * exposedFrom / exposedFromEvent: for a long absence, the last complete repair before it
-   * (or the start of the history): writes since then may have been held by the node alone,
-   * and a rebuild may drop them.
-   */
-  exposedFrom?: Ticks;
-  exposedFromEvent?: number;
-  /** exposedTo: when the node stopped taking writes: the rejoin, or the crash if it was down throughout. */
-  exposedTo?: Ticks;
-  /** fromEvent / toEvent: where the breach begins and ends (for a long absence: the rejoin). */
+  /** fromEvent / toEvent: where the breach begins and where it takes effect. */
   fromEvent: number;
   toEvent: number;
   events: number[];
+  /** purged: the tombstones purged under the breach: what it may resurrect. */
   purged: PurgedTombstone[];
   message: string;
 }
 
-/** findGcBreaches finds every breach of the GC contract in a history. */
-export function findGcBreaches(header: HistoryHeader, events: readonly HistoryEvent[]): GcBreach[] {
-  const { mode, graceTicks } = header.config.gc;
-  if (mode !== "timeout" || graceTicks === undefined) return [];
-  const purges = purgedTombstones(events);
-  return [
-    ...unreachableBreaches(header, events, graceTicks, purges),
-    ...repairOverdueBreaches(events, graceTicks, purges),
-    ...staleHintBreaches(events, graceTicks, purges),
-  ];
+/**
+ * UnreachableTooLong: a node was cut off for longer than the grace period. Without a rejoin
+ * guard it rejoins unrepaired and may push back what was purged meanwhile. With one
+ * (`rebuilt`), it is rebuilt from its peers first and resurrects nothing, but the rebuild
+ * drops the writes only it held: those invoked from `exposedFromEvent` (the last complete
+ * repair before the absence) to `exposedTo` (the rejoin, or the crash if it was down throughout).
+ */
+export interface UnreachableTooLong extends BreachFacts {
+  kind: "unreachable-too-long";
+  rebuilt: boolean;
+  exposedFrom: Ticks;
+  exposedFromEvent: number;
+  exposedTo: Ticks;
 }
 
-function purgedTombstones(events: readonly HistoryEvent[]): PurgedTombstone[] {
-  const purges: PurgedTombstone[] = [];
-  events.forEach((event, index) => {
-    if (event.kind === "gc-purge") purges.push({ key: event.key, node: event.node, time: event.time, deletedAt: event.deletedAt, event: index });
-  });
-  return purges;
+/**
+ * RepairOverdue: a tombstone was purged with no repair of its range certainly between its
+ * delete and its purge (Cassandra's rule: repair every range within gc_grace).
+ */
+export interface RepairOverdue extends BreachFacts {
+  kind: "repair-overdue";
+  key: Key;
+}
+
+/** StaleHint: a hint older than the grace period delivered `value` after a later tombstone of its key was purged. */
+export interface StaleHint extends BreachFacts {
+  kind: "stale-hint";
+  key: Key;
+  value?: Value;
+}
+
+/** GcBreach is one breach of the contract. */
+export type GcBreach = UnreachableTooLong | RepairOverdue | StaleHint;
+
+/** findGcBreaches finds every breach of the GC contract in a history, given its purges and repairs. */
+export function findGcBreaches(
+  header: HistoryHeader,
+  events: readonly HistoryEvent[],
+  purges: readonly PurgedTombstone[],
+  rounds: readonly RepairRound[],
+): GcBreach[] {
+  const { mode, graceTicks } = header.config.gc;
+  if (mode !== "timeout" || graceTicks === undefined) return [];
+  const onTime = purges.filter((purge) => !isEarlyPurge(header.config.gc, purge, rounds));
+  return [
+    ...unreachableBreaches(header, events, graceTicks, onTime),
+    ...repairOverdueBreaches(onTime, rounds),
+    ...staleHintBreaches(events, graceTicks, onTime),
+  ];
 }
 
 function unreachableBreaches(
   header: HistoryHeader,
   events: readonly HistoryEvent[],
   graceTicks: Ticks,
-  purges: PurgedTombstone[],
-): GcBreach[] {
+  purges: readonly PurgedTombstone[],
+): UnreachableTooLong[] {
   // A rejoin guard keeps a long-absent node from serving until it is rebuilt from its
   // peers, so the node cannot resurrect what was purged meanwhile (a resurrection despite
   // it is the store's bug: `purged` stays empty). The breach stands all the same: the
   // rebuild drops writes only that node held, which explains a lost write.
-  const breaches: GcBreach[] = [];
+  const breaches: UnreachableTooLong[] = [];
   const intervals = unreachableIntervals(header.config.nodes, events);
   for (const interval of intervals) {
     if (interval.to === undefined || interval.toEvent === undefined) continue;
     const { node, from, to } = interval;
     if (to - from <= graceTicks) continue;
-    const guarded = header.config.rejoinGuard && rebuiltAfter(events, intervals, interval);
+    const rebuilt = header.config.rejoinGuard && rebuiltAfter(events, intervals, interval);
     const exposed = lastCompleteRepairBefore(events, interval.fromEvent);
-    const purgedMeanwhile = purges.filter((p) => p.node !== node && p.time >= from && p.time <= to);
-    const purged = guarded ? [] : purgedMeanwhile;
+    const purgedMeanwhile = purges.filter((p) => p.node !== node && p.event > interval.fromEvent && p.event < interval.toEvent!);
     breaches.push({
       kind: "unreachable-too-long",
       node,
       from,
       to,
-      rebuilt: guarded,
+      rebuilt,
       exposedFrom: exposed.time,
       exposedFromEvent: exposed.event,
       exposedTo: interval.downThroughout ? from : to,
       fromEvent: interval.fromEvent,
       toEvent: interval.toEvent,
       events: eventList([interval.fromEvent, interval.toEvent], purgedMeanwhile.map((p) => p.event)),
-      purged,
+      purged: rebuilt ? [] : purgedMeanwhile,
       message:
         `${node} was unreachable from ${from} to ${to} (${to - from} ticks, grace ${graceTicks}) and ` +
-        (guarded ? "was rebuilt by the rejoin guard, dropping writes only it held" : "rejoined unrepaired") +
+        (rebuilt ? "was rebuilt by the rejoin guard, dropping writes only it held" : "rejoined unrepaired") +
         `; tombstones purged meanwhile: ${describeKeys(purgedMeanwhile)}.`,
     });
   }
@@ -136,18 +139,11 @@ function rebuiltAfter(events: readonly HistoryEvent[], intervals: UnreachableInt
   return false;
 }
 
-function repairOverdueBreaches(events: readonly HistoryEvent[], graceTicks: Ticks, purges: PurgedTombstone[]): GcBreach[] {
-  const repairs: Array<{ startedAt: Ticks; time: Ticks }> = [];
-  for (const event of events) {
-    if (event.kind === "anti-entropy-round" && event.full && event.complete) repairs.push(event);
-  }
+function repairOverdueBreaches(purges: readonly PurgedTombstone[], rounds: readonly RepairRound[]): RepairOverdue[] {
   // One breach per tombstone (key and delete time), listing every node that purged it.
   const overdue = new Map<string, PurgedTombstone[]>();
   for (const purge of purges) {
-    // A purge before the grace period ran out is the store's own fault, not the operator's:
-    // it breaches nothing, and the resurrection it causes stays a bug.
-    if (purge.time - purge.deletedAt < graceTicks) continue;
-    if (repairs.some((r) => r.startedAt >= purge.deletedAt && r.time <= purge.time)) continue;
+    if (repairedBefore(rounds, purge)) continue;
     const id = JSON.stringify([purge.key, purge.deletedAt]);
     overdue.set(id, [...(overdue.get(id) ?? []), purge]);
   }
@@ -156,6 +152,7 @@ function repairOverdueBreaches(events: readonly HistoryEvent[], graceTicks: Tick
     const last = purged[purged.length - 1]!;
     return {
       kind: "repair-overdue" as const,
+      key: first.key,
       node: first.node,
       from: first.deletedAt,
       to: last.time,
@@ -165,21 +162,22 @@ function repairOverdueBreaches(events: readonly HistoryEvent[], graceTicks: Tick
       purged,
       message:
         `the tombstone of ${JSON.stringify(first.key)} deleted at ${first.deletedAt} was purged from ` +
-        `${[...new Set(purged.map((p) => p.node))].join(", ")} by ${last.time} with no complete repair in between, ` +
+        `${[...new Set(purged.map((p) => p.node))].join(", ")} by ${last.time} with no repair of its range in between, ` +
         `so a replica that missed the delete may still hold the value.`,
     };
   });
 }
 
-function staleHintBreaches(events: readonly HistoryEvent[], graceTicks: Ticks, purges: PurgedTombstone[]): GcBreach[] {
-  const breaches: GcBreach[] = [];
+function staleHintBreaches(events: readonly HistoryEvent[], graceTicks: Ticks, purges: readonly PurgedTombstone[]): StaleHint[] {
+  const breaches: StaleHint[] = [];
   events.forEach((event, index) => {
     if (event.kind !== "hint-delivered" || event.tombstone) return;
     if (event.time - event.storedAt <= graceTicks) return;
-    const purged = purges.filter((p) => p.key === event.key && p.time <= event.time && p.deletedAt >= event.storedAt);
+    const purged = purges.filter((p) => p.key === event.key && p.event < index && p.deletedAt >= event.storedAt);
     if (purged.length === 0) return;
-    breaches.push({
+    const breach: StaleHint = {
       kind: "stale-hint",
+      key: event.key,
       node: event.target,
       from: event.storedAt,
       to: event.time,
@@ -190,12 +188,14 @@ function staleHintBreaches(events: readonly HistoryEvent[], graceTicks: Ticks, p
       message:
         `a hint for ${JSON.stringify(event.key)} stored at ${event.storedAt} was delivered to ${event.target} at ` +
         `${event.time}, older than the grace period (${graceTicks}), after the key's tombstone was purged.`,
-    });
+    };
+    if (event.value !== undefined) breach.value = event.value;
+    breaches.push(breach);
   });
   return breaches;
 }
 
-function describeKeys(purged: PurgedTombstone[]): string {
+function describeKeys(purged: readonly PurgedTombstone[]): string {
   if (purged.length === 0) return "none";
   const keys = [...new Set(purged.map((p) => JSON.stringify(p.key)))];
   return keys.length > 5 ? `${keys.slice(0, 5).join(", ")} and ${keys.length - 5} more` : keys.join(", ");
@@ -207,15 +207,31 @@ function describeKeys(purged: PurgedTombstone[]): string {
  * it came after the last complete repair before the absence. (A node that rejoins with its
  * data loses nothing that way.)
  */
-export function breachExplainsLostWrite(breach: GcBreach, write: { callTime: Ticks }): boolean {
-  if (breach.kind !== "unreachable-too-long" || breach.rebuilt !== true) return false;
-  return (breach.exposedFrom ?? breach.from) <= write.callTime && write.callTime <= (breach.exposedTo ?? breach.to);
+export function breachExplainsLostWrite(breach: GcBreach, write: Operation): boolean {
+  if (breach.kind !== "unreachable-too-long" || !breach.rebuilt) return false;
+  return breach.exposedFrom <= write.callTime && write.callTime <= breach.exposedTo;
 }
 
-/** breachExplains says whether a breach can explain a resurrection of `key` seen at `time`. */
-export function breachExplains(breach: GcBreach, key: Key, time: Ticks): boolean {
-  // A missing repair is felt from the first purge of the key on; a long absence or a stale
-  // hint from the rejoin or the delivery on.
-  if (breach.kind === "repair-overdue") return breach.purged.some((p) => p.key === key && p.time <= time);
-  return breach.to <= time && breach.purged.some((p) => p.key === key);
+/**
+ * breachExplainsRead says whether a breach can explain `get` returning the value of `put`
+ * although a delete had hidden it: the breach purged a tombstone of the key that hides the
+ * put, after the put was invoked, and took effect before the get completed (a missing
+ * repair from the purge on; a long absence from the rejoin on). A stale hint explains only
+ * a read of the value it carried.
+ */
+export function breachExplainsRead(breach: GcBreach, get: Operation, put: Operation): boolean {
+  const readAt = get.completeIndex ?? Infinity;
+  const hides = (p: PurgedTombstone) => p.key === get.key && p.event > put.invokeIndex && hidesPut(p, put);
+  switch (breach.kind) {
+    case "repair-overdue":
+      return breach.purged.some((p) => hides(p) && p.event < readAt);
+    case "unreachable-too-long":
+      return breach.toEvent < readAt && breach.purged.some(hides);
+    case "stale-hint":
+      return breach.toEvent < readAt && breach.key === get.key && breach.value === put.value;
+    default: {
+      const unreachable: never = breach;
+      return unreachable;
+    }
+  }
 }

@@ -3,6 +3,7 @@
 import { findGcBreaches, type GcBreach } from "./gc-contract.ts";
 import { indexKeyHistories, type KeyHistory } from "./key-history.ts";
 import { pairOperations, type Operation } from "./operations.ts";
+import { purgedTombstones, repairRounds, type PurgedTombstone, type RepairRound } from "./purges.ts";
 import type { History, HistoryHeader, Key, Ticks } from "./vocabulary.ts";
 
 /**
@@ -22,6 +23,10 @@ export interface HistoryContext {
   operations: Operation[];
   keys: Map<Key, KeyHistory>;
   barriers: Barrier[];
+  /** purges: every gc-purge, tied to the delete that wrote the tombstone. */
+  purges: PurgedTombstone[];
+  /** repairs: every full anti-entropy round. */
+  repairs: RepairRound[];
   breaches: GcBreach[];
   /** firstPurge: per key, the index of the first gc-purge event of one of its tombstones. */
   firstPurge: Map<Key, number>;
@@ -58,12 +63,17 @@ export function prepareHistory(history: History): HistoryContext {
     }
     if (event.kind === "clock-skew" && event.offsetTicks !== 0 && firstSkewEvent === undefined) firstSkewEvent = index;
   });
+  const keys = indexKeyHistories(operations);
+  const purges = purgedTombstones(history.events, keys);
+  const repairs = repairRounds(history.events);
   const context: HistoryContext = {
     header: history.header,
     operations,
-    keys: indexKeyHistories(operations),
+    keys,
     barriers,
-    breaches: findGcBreaches(history.header, history.events),
+    purges,
+    repairs,
+    breaches: findGcBreaches(history.header, history.events, purges, repairs),
     firstPurge,
     skewSpreads,
   };

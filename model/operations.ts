@@ -11,6 +11,7 @@ import type {
   Ticks,
   TombstoneId,
   Value,
+  Version,
 } from "./vocabulary.ts";
 
 /**
@@ -31,6 +32,8 @@ export interface Operation {
   context?: CausalContext;
   outcome: Outcome;
   result?: GetResult;
+  /** version: the version the store recorded for a put or delete, when it did. */
+  version?: Version;
   /** callAt / returnAt: event positions of the invoke and completion (Infinity for info). */
   callAt: number;
   returnAt: number;
@@ -90,6 +93,7 @@ export function pairOperations(events: readonly HistoryEvent[]): Operation[] {
         op.returnTime = event.time;
       }
       if (event.result !== undefined) op.result = event.result;
+      if (event.version !== undefined) op.version = event.version;
     }
   });
   return operations;

@@ -9,6 +9,7 @@ import type { HistoryContext } from "./history-context.ts";
 import type { KeyHistory } from "./key-history.ts";
 import { checkCausalConvergence } from "./rules/causal-convergence.ts";
 import { checkCausalRead } from "./rules/causal-read.ts";
+import { checkEarlyPurges } from "./rules/early-purge.ts";
 import { checkLwwConvergence } from "./rules/lww-convergence.ts";
 import { checkLwwRead } from "./rules/lww-read.ts";
 import type { ConsistencyLevel } from "./vocabulary.ts";
@@ -50,17 +51,19 @@ export function breachAnomalies(context: HistoryContext): Anomaly[] {
   return context.breaches.map((breach) => ({ kind: "gc-grace-violation", events: breach.events, message: breach.message }));
 }
 
-// Which anomaly speaks for a read when several rules find one: the most specific first.
+// Which anomaly speaks for a read when several rules find one: a bug before any
+// explanation (an explanation of one rule's finding must not hide another rule's bug on the
+// same read), and among bugs the most specific first.
 const readRank: AnomalyKind[] = [
   "phantom-read",
   "future-read",
   "resurrection",
-  "gc-grace-violation",
-  "clock-skew",
   "lost-write",
   "sibling-lost",
   "sibling-spurious",
   "stale-read",
+  "gc-grace-violation",
+  "clock-skew",
 ];
 
 /** keepMostSpecific keeps, for each read, only its most specific anomaly. */
@@ -80,7 +83,7 @@ export function keepMostSpecific(anomalies: Anomaly[]): Anomaly[] {
 
 /** judgeHistory applies the spec to a whole history, except the linearizability search. */
 export function judgeHistory(context: HistoryContext): Anomaly[] {
-  const anomalies = breachAnomalies(context);
+  const anomalies = [...breachAnomalies(context), ...checkEarlyPurges(context)];
   for (const history of context.keys.values()) anomalies.push(...judgeKey(context, history));
   return keepMostSpecific(anomalies);
 }

@@ -80,6 +80,12 @@ export interface CompleteEvent {
   result?: GetResult;
   /** error: why an op failed or is unknown, for people. */
   error?: string;
+  /**
+   * version: the version the store gave a put or delete that may have taken effect (ok or
+   * info), when the store records it. It is how a history proves a last-write-wins order
+   * was inverted (clock skew) and which delete's tombstone a gc-purge removed.
+   */
+  version?: Version;
 }
 
 /** ReplicaWrite: what a hint or a repair carried to a replica. */
@@ -101,12 +107,23 @@ export type ClusterEvent =
   | ({ kind: "hint-delivered"; time: Ticks; holder: NodeId; target: NodeId; storedAt: Ticks } & ReplicaWrite)
   | ({ kind: "hint-expired"; time: Ticks; holder: NodeId; target: NodeId; storedAt: Ticks } & ReplicaWrite)
   | ({ kind: "repair-write"; time: Ticks; node: NodeId; source: "read-repair" | "anti-entropy" } & ReplicaWrite)
-  | { kind: "gc-purge"; time: Ticks; node: NodeId; key: Key; deletedAt: Ticks; version?: Version }
+  /** gc-purge: `replicas` is the key's replica set, so that a repair of that range can be found. */
+  | { kind: "gc-purge"; time: Ticks; node: NodeId; key: Key; deletedAt: Ticks; version?: Version; replicas?: NodeId[] }
   /**
    * anti-entropy-round: `full` covers every range (a repair, as `nodetool repair` runs one);
-   * `complete` says every replica of every range it covered took part and synced.
+   * `complete` says every replica of every range it covered took part and synced; when it
+   * is false, `syncedReplicaSets` lists the replica sets of the ranges that did sync
+   * completely all the same (each sorted), so a repair is judged per range.
    */
-  | { kind: "anti-entropy-round"; time: Ticks; full: boolean; complete: boolean; nodes: NodeId[]; startedAt: Ticks }
+  | {
+      kind: "anti-entropy-round";
+      time: Ticks;
+      full: boolean;
+      complete: boolean;
+      nodes: NodeId[];
+      startedAt: Ticks;
+      syncedReplicaSets?: NodeId[][];
+    }
   | { kind: "node-repaired"; time: Ticks; node: NodeId }
   | { kind: "barrier"; time: Ticks };
 

@@ -31,6 +31,8 @@ export const historyKeyOrder: readonly string[] = [
   "full",
   "complete",
   "nodes",
+  "syncedReplicaSets",
+  "replicas",
   "groups",
   "offsetTicks",
   // Operations, replica writes, get results, versions and causal contexts.

@@ -64,6 +64,7 @@ export const completeEventSchema = z.strictObject({
   outcome: z.enum(["ok", "fail", "info"]),
   result: getResultSchema.optional(),
   error: z.string().optional(),
+  version: versionSchema.optional(),
 });
 
 const replicaWrite = {
@@ -99,6 +100,7 @@ export const clusterEventSchemas = [
     key,
     deletedAt: time,
     version: versionSchema.optional(),
+    replicas: z.array(nodeId).optional(),
   }),
   z.strictObject({
     kind: z.literal("anti-entropy-round"),
@@ -107,6 +109,7 @@ export const clusterEventSchemas = [
     complete: z.boolean(),
     nodes: z.array(nodeId),
     startedAt: time,
+    syncedReplicaSets: z.array(z.array(nodeId)).optional(),
   }),
   z.strictObject({ kind: z.literal("node-repaired"), time, node: nodeId }),
   z.strictObject({ kind: z.literal("barrier"), time }),

@@ -5,13 +5,15 @@
 //   state a write invoked before the node was cut off may have left;
 // - a tombstone purged under a breach (no repair, a long absence, a stale hint) lets a
 //   replica that missed the delete push back a value the delete had hidden: from the
-//   purge on, the key may fall back to a state a write invoked before the delete left.
+//   purge on, the key may fall back to the value of any put the tombstone hid (a replica
+//   that missed the delete may have missed later puts too, so not only the last one).
 // The spec models each fallback as writes that may take effect there or never (info ops),
 // so that the search can tell such a fallback from a bug.
 import type { GcBreach } from "../gc-contract.ts";
 import type { HistoryContext } from "../history-context.ts";
 import type { KeyHistory } from "../key-history.ts";
 import type { Operation } from "../operations.ts";
+import { hidesPut } from "../purges.ts";
 import type { Ticks } from "../vocabulary.ts";
 
 /**
@@ -47,8 +49,9 @@ export function breachFallbacks(context: HistoryContext, history: KeyHistory): B
     return op;
   };
   const lastPuts = (before: (op: Operation) => boolean) => mayBeLastPuts(history.operations.filter(before));
-  // A fallback matters only if a later get reads what it restores; the others would only
-  // widen the search (each is an op the search may place anywhere after it, or skip).
+  // A fallback matters only if a get that completes after it reads what it restores; the
+  // others would only widen the search (each is an op the search may place anywhere after
+  // it, or skip). "From the purge on" includes a get the purge overlaps.
   const lastRead = lastReadPositions(history);
   const readLater = (op: Operation) => (lastRead.get(op.kind === "delete" ? absentState : op.value!) ?? -1) > op.callAt;
   for (const breach of context.breaches) {
@@ -67,7 +70,8 @@ export function breachFallbacks(context: HistoryContext, history: KeyHistory): B
     }
     for (const purge of breach.purged) {
       if (purge.key !== history.key) continue;
-      for (const put of lastPuts((op) => op.callTime < purge.deletedAt)) operations.push(fallback("put", purge.event, purge.time, put.value));
+      const hidden = history.operations.filter((op) => op.kind === "put" && op.outcome !== "fail" && op.invokeIndex < purge.event && hidesPut(purge, op));
+      for (const put of hidden) operations.push(fallback("put", purge.event, purge.time, put.value));
     }
     const useful = operations.filter(readLater);
     if (useful.length > 0) resets.push({ breach, operations: useful });
@@ -77,13 +81,13 @@ export function breachFallbacks(context: HistoryContext, history: KeyHistory): B
 
 const absentState = "\u0000absent";
 
-/** lastReadPositions maps each value a get returned (and absent) to the last get position that read it. */
+/** lastReadPositions maps each value a get returned (and absent) to the last completion of a get that read it. */
 function lastReadPositions(history: KeyHistory): Map<string, number> {
   const last = new Map<string, number>();
   for (const op of history.operations) {
     if (op.kind !== "get" || op.outcome !== "ok" || op.result === undefined) continue;
     const state = op.result.kind === "value" ? op.result.value : op.result.kind === "absent" ? absentState : undefined;
-    if (state !== undefined) last.set(state, Math.max(last.get(state) ?? -1, op.callAt));
+    if (state !== undefined) last.set(state, Math.max(last.get(state) ?? -1, op.returnAt));
   }
   return last;
 }

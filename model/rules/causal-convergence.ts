@@ -8,22 +8,30 @@ import type { HistoryContext } from "../history-context.ts";
 import type { KeyHistory } from "../key-history.ts";
 import { resolveSiblings } from "./causal-read.ts";
 import { convergenceWindows, divergence } from "./convergence-window.ts";
-import { explainLostWriteByGcBreach } from "./explain.ts";
+import { explainByGcBreach, explainLostWriteByGcBreach } from "./explain.ts";
 import { readAnomaly } from "./read-source.ts";
+import type { GetResult } from "../vocabulary.ts";
 
 /** checkCausalConvergence checks every convergence window of one key. */
 export function checkCausalConvergence(context: HistoryContext, history: KeyHistory, past: CausalPast): Anomaly[] {
   const anomalies: Anomaly[] = [];
   const purge = context.firstPurge.get(history.key) ?? Infinity;
   for (const window of convergenceWindows(history, context.barriers)) {
-    const seen = new Set(window.gets.map((get) => describeResult(get.result)));
+    // Once GC may have purged a tombstone of the key, "deleted" and "never written" are
+    // the same answer: agreement is then on the values alone.
+    const lastRead = Math.max(...window.gets.map((get) => get.completeIndex!));
+    const withTombstones = purge > lastRead;
+    const seen = new Set(window.gets.map((get) => causalState(get.result, withTombstones)));
     if (seen.size > 1) anomalies.push(divergence(history.key, window));
     for (const get of window.gets) {
       const shown = resolveSiblings(history, get).writes;
-      const included = window.writes.filter((w) => w.outcome === "ok" || shown.includes(w));
+      // An info delete may have taken effect and, once GC purges the key's tombstones,
+      // be gone without a trace: it may supersede what it had seen all the same.
+      const purgedBefore = purge < get.completeIndex!;
+      const included = window.writes.filter((w) => w.outcome === "ok" || shown.includes(w) || (purgedBefore && w.kind === "delete"));
       const frontier = past.frontier(included);
       // Once GC has begun purging the key's tombstones, a frontier tombstone may be gone.
-      const missing = frontier.filter((w) => !shown.includes(w) && !(w.kind === "delete" && purge < get.invokeIndex));
+      const missing = frontier.filter((w) => !shown.includes(w) && !(w.kind === "delete" && purgedBefore));
       if (missing.length > 0) {
         const lost = readAnomaly("sibling-lost", get, missing, `after the barrier at event ${window.barrier.event} the frontier includes ${missing.map(describeOperation).join(" and ")}, which the get does not show.`);
         // A write a rejoin guard's rebuild dropped is the long absence's doing (docs/spec.md).
@@ -31,9 +39,21 @@ export function checkCausalConvergence(context: HistoryContext, history: KeyHist
       }
       const extra = shown.filter((w) => !frontier.includes(w));
       if (extra.length > 0) {
-        anomalies.push(readAnomaly("sibling-spurious", get, extra, `after the barrier at event ${window.barrier.event} ${extra.map(describeOperation).join(" and ")} had been superseded by a later write.`));
+        const spurious = readAnomaly("sibling-spurious", get, extra, `after the barrier at event ${window.barrier.event} ${extra.map(describeOperation).join(" and ")} had been superseded by a later write.`);
+        // A value brought back because a breach purged the tombstone that superseded it is
+        // the breach's doing, as a resurrection is; it must hold for every extra value.
+        const explained = extra.every((w) => w.kind === "put" && explainByGcBreach(context, spurious, get, w) !== spurious);
+        anomalies.push(explained ? explainByGcBreach(context, spurious, get, extra[0]!) : spurious);
       }
     }
   }
   return anomalies;
+}
+
+/** causalState names what a get saw, for agreement: its values, and its tombstones when they count. */
+function causalState(result: GetResult | undefined, withTombstones: boolean): string {
+  if (result === undefined) return "nothing";
+  if (withTombstones) return describeResult(result);
+  const values = result.kind === "value" ? [result.value] : result.kind === "siblings" ? result.values : [];
+  return JSON.stringify([...values].sort());
 }

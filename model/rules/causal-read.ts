@@ -75,13 +75,18 @@ function hasStrictQuorums(context: HistoryContext): boolean {
  * may be gone legitimately, so a missing delete is excused once a purge of the key came first.
  */
 function missedWrites(context: HistoryContext, history: KeyHistory, past: CausalPast, get: Operation, shown: Operation[]): Anomaly[] {
-  const purge = context.firstPurge.get(history.key) ?? Infinity;
+  const purgedBefore = (context.firstPurge.get(history.key) ?? Infinity) < (get.completeIndex ?? Infinity);
+  // Once a tombstone of the key may be purged, a delete (even an info one) that had seen a
+  // write may have superseded it and left no trace.
+  const hiddenByGoneDelete = (write: Operation) =>
+    purgedBefore && history.deletes.some((d) => d.callAt < get.returnAt && !shown.includes(d) && past.hasSeen(d, write));
   const candidates = history.okWritesByReturn.filter(
     (write) =>
       write.returnAt < get.callAt &&
       !shown.includes(write) &&
       !shown.some((sibling) => past.hasSeen(sibling, write)) &&
-      !(write.kind === "delete" && purge < get.invokeIndex),
+      !(write.kind === "delete" && purgedBefore) &&
+      !hiddenByGoneDelete(write),
   );
   // Name only the latest of what went missing: a missing write another missing write had
   // seen is superseded by it.

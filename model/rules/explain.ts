@@ -1,17 +1,20 @@
 // Explanations: an anomaly that a breach of the GC contract or an injected clock skew
 // accounts for is reported under that cause, apart from bugs (SPEC-NOTES, "Verdicts").
 import { explainedAs, type Anomaly } from "../anomaly.ts";
-import { breachExplains, breachExplainsLostWrite } from "../gc-contract.ts";
+import { breachExplainsLostWrite, breachExplainsRead } from "../gc-contract.ts";
 import { skewSpreadBefore, type HistoryContext } from "../history-context.ts";
+import { describeOperation } from "../describe.ts";
+import { lwwNewer } from "../lww-order.ts";
 import type { Operation } from "../operations.ts";
 
 /**
- * explainByGcBreach re-labels a resurrection or stale read of a value as
- * `gc-grace-violation` when a breach that purged the key's tombstones came before the get
- * completed. Only `timeout` mode has breaches, so under `keep` and `repair` nothing is explained.
+ * explainByGcBreach re-labels a resurrection or stale read of `put`'s value as
+ * `gc-grace-violation` when a breach purged a tombstone that hides the put, after the put
+ * was invoked and before the get completed. Only `timeout` mode has breaches, so under
+ * `keep` and `repair` nothing is explained.
  */
-export function explainByGcBreach(context: HistoryContext, anomaly: Anomaly, get: Operation): Anomaly {
-  const breach = context.breaches.find((b) => breachExplains(b, get.key, get.returnTime));
+export function explainByGcBreach(context: HistoryContext, anomaly: Anomaly, get: Operation, put: Operation): Anomaly {
+  const breach = context.breaches.find((b) => breachExplainsRead(b, get, put));
   if (breach === undefined) return anomaly;
   return explainedAs(anomaly, "gc-grace-violation", breach.events, `Explained by a breach of the GC contract: ${breach.message}`);
 }
@@ -29,12 +32,14 @@ export function explainLostWriteByGcBreach(context: HistoryContext, anomaly: Ano
 }
 
 /**
- * explainByClockSkew re-labels an inverted last-write-wins order as `clock-skew` when
- * the clocks injected before the get completed were far enough apart to invert it: every
- * losing write began no more ticks after the winner completed than the widest spread
- * between two nodes' clocks. The losers must all be by other processes than the winner's:
- * one process's own ops are never inverted (the store carries its last timestamp
- * forward), so an inversion within a process stays a bug.
+ * explainByClockSkew re-labels an inverted last-write-wins order as `clock-skew` only where
+ * the history proves the inversion and the injected skew covers it: the winner's recorded
+ * version is newer than every loser's although each loser began after the winner
+ * completed, no loser is the winner's own process (one process's ops are never inverted:
+ * the store carries its last timestamp forward), and each loser began no more ticks after
+ * the winner completed than the widest spread between two nodes' clocks before the get
+ * completed. A loser with no recorded version, or one that the winner does not beat, is
+ * not an inversion: the anomaly stays a bug.
  */
 export function explainByClockSkew(
   context: HistoryContext,
@@ -46,11 +51,16 @@ export function explainByClockSkew(
   if (context.header.config.versioning !== "lww") return anomaly;
   if (context.firstSkewEvent === undefined || winner === undefined || losers.length === 0) return anomaly;
   const spreadTicks = skewSpreadBefore(context, get.completeIndex ?? Infinity);
-  if (losers.some((op) => op.process === winner.process || op.callTime - winner.returnTime > spreadTicks)) return anomaly;
+  const inverted = (loser: Operation) =>
+    loser.process !== winner.process &&
+    loser.callTime - winner.returnTime <= spreadTicks &&
+    lwwNewer(winner.version, loser.version) === true;
+  if (!losers.every(inverted)) return anomaly;
   return explainedAs(
     anomaly,
     "clock-skew",
     [context.firstSkewEvent],
-    `Explained by clock skew: clocks up to ${spreadTicks} ticks apart (from event ${context.firstSkewEvent}) can invert writes of different processes that close under last-write-wins.`,
+    `Explained by clock skew: ${describeOperation(winner)} carries a newer timestamp than ${losers.map(describeOperation).join(" and ")}, ` +
+      `and clocks up to ${spreadTicks} ticks apart (from event ${context.firstSkewEvent}) can invert writes of different processes that close.`,
   );
 }

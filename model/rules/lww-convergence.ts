@@ -8,7 +8,7 @@ import type { KeyHistory } from "../key-history.ts";
 import type { Operation } from "../operations.ts";
 import type { GetResult } from "../vocabulary.ts";
 import { convergenceWindows, divergence, initialMayRemain, mayBeLast, type ConvergenceWindow } from "./convergence-window.ts";
-import { explainByClockSkew, explainLostWriteByGcBreach } from "./explain.ts";
+import { explainByClockSkew, explainByGcBreach, explainLostWriteByGcBreach } from "./explain.ts";
 import { readAnomaly } from "./read-source.ts";
 
 /** readState names the state a get saw, for agreement: a value, or absent whatever its reason. */
@@ -62,6 +62,12 @@ function checkConvergedRead(
     `after the barrier at event ${window.barrier.event} the converged state must be the effect of a last write, ` +
       `but ${lost.map(describeOperation).join(" and ")} ${lost.length === 1 ? "is" : "are"} missing.`,
   );
+  // A value back because a breach purged the tombstone that hid it: when only deletes are
+  // missing, the finding is the resurrection's, and the same breach explains it. (A purge
+  // never makes a value win over a later put.)
+  const onlyDeletesLost = lost.every((write) => write.kind === "delete");
+  const byPurge = winner?.kind === "put" && onlyDeletesLost ? explainByGcBreach(context, anomaly, get, winner) : anomaly;
+  if (byPurge !== anomaly) return byPurge;
   const explained = explainLostWriteByGcBreach(context, anomaly, lost);
   return explained !== anomaly ? explained : explainByClockSkew(context, anomaly, get, winner, lost);
 }

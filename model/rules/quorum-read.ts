@@ -40,7 +40,7 @@ function staleRead(context: HistoryContext, history: KeyHistory, get: Operation,
   );
   // A purged tombstone can only bring a value back, never hide one; writes a rejoin
   // guard's rebuild dropped can make any read look stale.
-  const byPurge = read.kind === "put" ? explainByGcBreach(context, anomaly, get) : anomaly;
+  const byPurge = read.kind === "put" ? explainByGcBreach(context, anomaly, get, read) : anomaly;
   if (byPurge !== anomaly) return byPurge;
   const byRebuild = explainLostWriteByGcBreach(context, anomaly, superseders);
   return byRebuild !== anomaly ? byRebuild : explainByClockSkew(context, anomaly, get, read, superseders);

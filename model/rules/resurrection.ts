@@ -40,7 +40,7 @@ export function checkResurrection(
       `${describeOperation(put)}.`,
   );
   anomaly.events = eventList(anomaly.events, [barrier.event]);
-  const byPurge = explainByGcBreach(context, anomaly, get);
+  const byPurge = explainByGcBreach(context, anomaly, get, put);
   if (byPurge !== anomaly) return byPurge;
   // A rejoin guard's rebuild may drop the delete itself, as it drops any write.
   const byRebuild = explainLostWriteByGcBreach(context, anomaly, [deleteOp]);

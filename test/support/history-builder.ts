@@ -8,6 +8,7 @@ import type {
   History,
   HistoryEvent,
   Outcome,
+  Version,
 } from "../../model/vocabulary.ts";
 
 /** TestOp is one client operation for the builder. */
@@ -21,6 +22,8 @@ export interface TestOp {
   at: [number, number];
   outcome?: Outcome;
   result?: GetResult;
+  /** version: the version the store recorded for a put or delete. */
+  version?: Version;
 }
 
 /** defaultConfig is a 3-node strict-quorum LWW cluster that keeps tombstones. */
@@ -61,6 +64,7 @@ export function buildHistory(
     timed.push({ time: op.at[0], rank: 2, seq: seq++, event: invoke });
     const complete: HistoryEvent = { kind: "complete", time: op.at[1], process: op.process, op: op.op, key, outcome: op.outcome ?? "ok" };
     if (op.result !== undefined) complete.result = op.result;
+    if (op.version !== undefined) complete.version = op.version;
     timed.push({ time: op.at[1], rank: 0, seq: seq++, event: complete });
   }
   for (const event of cluster) timed.push({ time: event.time, rank: 1, seq: seq++, event });

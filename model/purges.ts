@@ -1,0 +1,161 @@
+// The tombstones GC purged, each tied to the delete that wrote it, and the full repairs
+// that may have synced a purged tombstone's range: the facts on which both the operator's
+// GC contract and the store's own purge rules are judged. Order between a repair and a
+// delete comes from event positions, not from ticks alone.
+import type { KeyHistory } from "./key-history.ts";
+import { lwwNewer } from "./lww-order.ts";
+import type { Operation } from "./operations.ts";
+import type { GcConfig, HistoryEvent, Key, NodeId, Ticks, Version } from "./vocabulary.ts";
+
+/** PurgedTombstone is one gc-purge event, with the delete that wrote the tombstone. */
+export interface PurgedTombstone {
+  key: Key;
+  node: NodeId;
+  time: Ticks;
+  /** deletedAt: when the purged tombstone's delete was invoked, in ticks. */
+  deletedAt: Ticks;
+  /** event: the gc-purge event's index. */
+  event: number;
+  /** replicaSet: the key's replicas, sorted and joined by commas, when the history records them. */
+  replicaSet?: string;
+  /**
+   * deletes: the deletes that may have written the tombstone: the one whose recorded
+   * version is the purged one, or else those of the key invoked at `deletedAt`. Empty when
+   * the history shows none.
+   */
+  deletes: Operation[];
+}
+
+/** RepairRound is one full anti-entropy round (a repair, as `nodetool repair` runs one). */
+export interface RepairRound {
+  event: number;
+  startedAt: Ticks;
+  time: Ticks;
+  complete: boolean;
+  /** synced: for an incomplete round, the replica sets of the ranges it did sync completely. */
+  synced: ReadonlySet<string>;
+}
+
+/** purgedTombstones lists every gc-purge event of a history, tied to its delete. */
+export function purgedTombstones(events: readonly HistoryEvent[], keys: ReadonlyMap<Key, KeyHistory>): PurgedTombstone[] {
+  const purges: PurgedTombstone[] = [];
+  events.forEach((event, index) => {
+    if (event.kind !== "gc-purge") return;
+    const purge: PurgedTombstone = {
+      key: event.key,
+      node: event.node,
+      time: event.time,
+      deletedAt: event.deletedAt,
+      event: index,
+      deletes: deletesOf(keys.get(event.key), event.deletedAt, event.version),
+    };
+    if (event.replicas !== undefined) purge.replicaSet = replicaSetName(event.replicas);
+    purges.push(purge);
+  });
+  return purges;
+}
+
+function deletesOf(history: KeyHistory | undefined, deletedAt: Ticks, version: Version | undefined): Operation[] {
+  const deletes = (history?.operations ?? []).filter((op) => op.kind === "delete" && op.outcome !== "fail");
+  const byVersion = version === undefined ? [] : deletes.filter((op) => op.version !== undefined && sameVersion(op.version, version));
+  return byVersion.length > 0 ? byVersion : deletes.filter((op) => op.callTime === deletedAt);
+}
+
+function sameVersion(a: Version, b: Version): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** replicaSetName names a replica set independently of its order. */
+export function replicaSetName(replicas: readonly NodeId[]): string {
+  return [...replicas].sort().join(",");
+}
+
+/** repairRounds lists the full anti-entropy rounds of a history. */
+export function repairRounds(events: readonly HistoryEvent[]): RepairRound[] {
+  const rounds: RepairRound[] = [];
+  events.forEach((event, index) => {
+    if (event.kind !== "anti-entropy-round" || !event.full) return;
+    const synced = new Set((event.syncedReplicaSets ?? []).map(replicaSetName));
+    rounds.push({ event: index, startedAt: event.startedAt, time: event.time, complete: event.complete, synced });
+  });
+  return rounds;
+}
+
+/** syncedRange says whether a round synced every replica of the purged key's range. */
+export function syncedRange(round: RepairRound, purge: PurgedTombstone): boolean {
+  return round.complete || (purge.replicaSet !== undefined && round.synced.has(purge.replicaSet));
+}
+
+/**
+ * startedAfter says whether a round certainly started after event `index` at tick `time`.
+ * A round recorded with no duration (startedAt = time) ran atomically where its event
+ * stands, so event order decides; a longer one started after only if its start tick is later.
+ */
+export function startedAfter(round: RepairRound, index: number, time: Ticks): boolean {
+  return round.startedAt === round.time ? round.event > index : round.startedAt > time;
+}
+
+/**
+ * repairedBefore says whether a round that synced the purged key's range certainly came
+ * between the tombstone's delete completing and the purge: then every replica held the
+ * tombstone when it was purged. With the delete unknown, the round must start after the
+ * tick of the delete.
+ */
+export function repairedBefore(rounds: readonly RepairRound[], purge: PurgedTombstone): boolean {
+  return rounds.some((round) => round.event < purge.event && syncedRange(round, purge) && afterDelete(round, purge, "completed"));
+}
+
+/**
+ * mayHaveRepairedBefore says whether a round that synced the purged key's range may have
+ * carried the tombstone to every replica before the purge: it started after the delete
+ * was invoked.
+ */
+export function mayHaveRepairedBefore(rounds: readonly RepairRound[], purge: PurgedTombstone): boolean {
+  return rounds.some((round) => round.event < purge.event && syncedRange(round, purge) && afterDelete(round, purge, "invoked"));
+}
+
+function afterDelete(round: RepairRound, purge: PurgedTombstone, moment: "invoked" | "completed"): boolean {
+  if (purge.deletes.length === 0) {
+    return moment === "invoked" ? round.startedAt >= purge.deletedAt : round.startedAt > purge.deletedAt;
+  }
+  // Every delete that may have written the tombstone must be covered.
+  return purge.deletes.every((op) => {
+    if (moment === "invoked") return startedAfter(round, op.invokeIndex, op.callTime);
+    // An info delete may still write its tombstone after any round: none certainly covers it.
+    return op.outcome === "ok" && startedAfter(round, op.returnAt, op.returnTime);
+  });
+}
+
+/**
+ * hidesPut says whether the purged tombstone may hide `put`. With both versions recorded,
+ * the last-write-wins order decides. Otherwise the put must have been invoked before the
+ * delete completed (a put invoked later is ordered after the delete); with the delete
+ * unknown, its tick decides.
+ */
+export function hidesPut(purge: PurgedTombstone, put: Operation): boolean {
+  if (purge.deletes.length === 0) return purge.deletedAt >= put.callTime;
+  return purge.deletes.some((op) => lwwNewer(op.version, put.version) ?? put.callAt < op.returnAt);
+}
+
+/**
+ * isEarlyPurge says whether the store purged a tombstone before its own GC mode allowed:
+ * any purge under `keep`; under `timeout`, one before the grace period ran out since the
+ * delete; under `repair`, one that no repair of the key's range can have preceded. Under
+ * `immediate` the replicas' acknowledgements are not recorded, so no purge is judged early.
+ */
+export function isEarlyPurge(gc: GcConfig, purge: PurgedTombstone, rounds: readonly RepairRound[]): boolean {
+  switch (gc.mode) {
+    case "keep":
+      return true;
+    case "timeout":
+      return gc.graceTicks !== undefined && purge.time - purge.deletedAt < gc.graceTicks;
+    case "repair":
+      return !mayHaveRepairedBefore(rounds, purge);
+    case "immediate":
+      return false;
+    default: {
+      const unreachable: never = gc.mode;
+      return unreachable;
+    }
+  }
+}
