@@ -30,6 +30,8 @@ export interface HistoryContext {
   breaches: GcBreach[];
   /** firstPurge: per key, the index of the first gc-purge event of one of its tombstones. */
   firstPurge: Map<Key, number>;
+  /** tombstonePurged: per delete, the index of the first gc-purge of the tombstone it may have written. */
+  tombstonePurged: Map<Operation, number>;
   /** firstSkewEvent: index of the first clock-skew event with a non-zero offset, if any. */
   firstSkewEvent?: number;
   /**
@@ -66,6 +68,8 @@ export function prepareHistory(history: History): HistoryContext {
   const keys = indexKeyHistories(operations);
   const purges = purgedTombstones(history.events, keys);
   const repairs = repairRounds(history.events);
+  const tombstonePurged = new Map<Operation, number>();
+  for (const purge of purges) for (const op of purge.deletes) if (!tombstonePurged.has(op)) tombstonePurged.set(op, purge.event);
   const context: HistoryContext = {
     header: history.header,
     operations,
@@ -75,6 +79,7 @@ export function prepareHistory(history: History): HistoryContext {
     repairs,
     breaches: findGcBreaches(history.header, history.events, purges, repairs),
     firstPurge,
+    tombstonePurged,
     skewSpreads,
   };
   if (firstSkewEvent !== undefined) context.firstSkewEvent = firstSkewEvent;
@@ -101,4 +106,9 @@ export function lastBarrierBefore(barriers: readonly Barrier[], index: number): 
     else high = middle;
   }
   return low === 0 ? undefined : barriers[low - 1];
+}
+
+/** tombstoneGoneBefore says whether GC purged `deleteOp`'s tombstone somewhere before event `index`. */
+export function tombstoneGoneBefore(context: HistoryContext, deleteOp: Operation, index: number): boolean {
+  return (context.tombstonePurged.get(deleteOp) ?? Infinity) < index;
 }

@@ -4,7 +4,8 @@
 import type { Anomaly } from "../anomaly.ts";
 import type { CausalPast } from "../causal-past.ts";
 import { describeOperation, describeResult } from "../describe.ts";
-import type { HistoryContext } from "../history-context.ts";
+import { tombstoneGoneBefore, type HistoryContext } from "../history-context.ts";
+import type { Operation } from "../operations.ts";
 import type { KeyHistory } from "../key-history.ts";
 import { resolveSiblings } from "./causal-read.ts";
 import { convergenceWindows, divergence } from "./convergence-window.ts";
@@ -25,13 +26,12 @@ export function checkCausalConvergence(context: HistoryContext, history: KeyHist
     if (seen.size > 1) anomalies.push(divergence(history.key, window));
     for (const get of window.gets) {
       const shown = resolveSiblings(history, get).writes;
-      // An info delete may have taken effect and, once GC purges the key's tombstones,
-      // be gone without a trace: it may supersede what it had seen all the same.
-      const purgedBefore = purge < get.completeIndex!;
-      const included = window.writes.filter((w) => w.outcome === "ok" || shown.includes(w) || (purgedBefore && w.kind === "delete"));
+      // A delete whose tombstone GC purged before the get completed may be gone without a
+      // trace (an info one may have taken effect first): it may supersede what it had seen.
+      const gone = (w: Operation) => w.kind === "delete" && tombstoneGoneBefore(context, w, get.completeIndex!);
+      const included = window.writes.filter((w) => w.outcome === "ok" || shown.includes(w) || gone(w));
       const frontier = past.frontier(included);
-      // Once GC has begun purging the key's tombstones, a frontier tombstone may be gone.
-      const missing = frontier.filter((w) => !shown.includes(w) && !(w.kind === "delete" && purgedBefore));
+      const missing = frontier.filter((w) => !shown.includes(w) && !gone(w));
       if (missing.length > 0) {
         const lost = readAnomaly("sibling-lost", get, missing, `after the barrier at event ${window.barrier.event} the frontier includes ${missing.map(describeOperation).join(" and ")}, which the get does not show.`);
         // A write a rejoin guard's rebuild dropped is the long absence's doing (docs/spec.md).
@@ -43,7 +43,9 @@ export function checkCausalConvergence(context: HistoryContext, history: KeyHist
         // A value brought back because a breach purged the tombstone that superseded it is
         // the breach's doing, as a resurrection is; it must hold for every extra value.
         const explained = extra.every((w) => w.kind === "put" && explainByGcBreach(context, spurious, get, w) !== spurious);
-        anomalies.push(explained ? explainByGcBreach(context, spurious, get, extra[0]!) : spurious);
+        // So is one whose superseding writes a rejoin guard's rebuild dropped.
+        const superseders = included.filter((w) => extra.some((e) => past.hasSeen(w, e)));
+        anomalies.push(explained ? explainByGcBreach(context, spurious, get, extra[0]!) : explainLostWriteByGcBreach(context, spurious, superseders));
       }
     }
   }

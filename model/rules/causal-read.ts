@@ -6,7 +6,7 @@
 import type { Anomaly } from "../anomaly.ts";
 import type { CausalPast } from "../causal-past.ts";
 import { describeOperation } from "../describe.ts";
-import type { HistoryContext } from "../history-context.ts";
+import { tombstoneGoneBefore, type HistoryContext } from "../history-context.ts";
 import type { KeyHistory } from "../key-history.ts";
 import type { Operation } from "../operations.ts";
 import { explainLostWriteByGcBreach } from "./explain.ts";
@@ -75,17 +75,16 @@ function hasStrictQuorums(context: HistoryContext): boolean {
  * may be gone legitimately, so a missing delete is excused once a purge of the key came first.
  */
 function missedWrites(context: HistoryContext, history: KeyHistory, past: CausalPast, get: Operation, shown: Operation[]): Anomaly[] {
-  const purgedBefore = (context.firstPurge.get(history.key) ?? Infinity) < (get.completeIndex ?? Infinity);
-  // Once a tombstone of the key may be purged, a delete (even an info one) that had seen a
-  // write may have superseded it and left no trace.
-  const hiddenByGoneDelete = (write: Operation) =>
-    purgedBefore && history.deletes.some((d) => d.callAt < get.returnAt && !shown.includes(d) && past.hasSeen(d, write));
+  // A delete whose tombstone GC purged before the get completed may be gone, and so may
+  // what it superseded (an info delete too: it may have taken effect before its purge).
+  const gone = (d: Operation) => d.kind === "delete" && tombstoneGoneBefore(context, d, get.completeIndex ?? Infinity);
+  const hiddenByGoneDelete = (write: Operation) => history.deletes.some((d) => gone(d) && past.hasSeen(d, write));
   const candidates = history.okWritesByReturn.filter(
     (write) =>
       write.returnAt < get.callAt &&
       !shown.includes(write) &&
       !shown.some((sibling) => past.hasSeen(sibling, write)) &&
-      !(write.kind === "delete" && purgedBefore) &&
+      !gone(write) &&
       !hiddenByGoneDelete(write),
   );
   // Name only the latest of what went missing: a missing write another missing write had

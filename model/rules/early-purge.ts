@@ -7,17 +7,25 @@ import type { HistoryContext } from "../history-context.ts";
 import { isEarlyPurge, type PurgedTombstone } from "../purges.ts";
 import type { GcConfig } from "../vocabulary.ts";
 
-/** checkEarlyPurges reports every purge the store made before its GC mode allowed. */
+/** checkEarlyPurges reports, per tombstone, the nodes that purged it before the GC mode allowed. */
 export function checkEarlyPurges(context: HistoryContext): Anomaly[] {
   const gc = context.header.config.gc;
-  return context.purges
-    .filter((purge) => isEarlyPurge(gc, purge, context.repairs))
-    .map((purge) => ({
+  const byTombstone = new Map<string, PurgedTombstone[]>();
+  for (const purge of context.purges) {
+    if (!isEarlyPurge(gc, purge, context.repairs)) continue;
+    const id = JSON.stringify([purge.key, purge.deletedAt]);
+    byTombstone.set(id, [...(byTombstone.get(id) ?? []), purge]);
+  }
+  return [...byTombstone.values()].map((purges) => {
+    const first = purges[0]!;
+    const nodes = purges.map((p) => `${p.node} at ${p.time}`).join(", ");
+    return {
       kind: "early-purge" as const,
-      key: purge.key,
-      events: [purge.event],
-      message: `${purge.node} purged the tombstone of ${JSON.stringify(purge.key)} deleted at ${purge.deletedAt} at ${purge.time}, ${whyEarly(gc, purge)}: a replica that missed the delete can bring the value back.`,
-    }));
+      key: first.key,
+      events: purges.map((p) => p.event),
+      message: `the tombstone of ${JSON.stringify(first.key)} deleted at ${first.deletedAt} was purged by ${nodes}, ${whyEarly(gc, first)}: a replica that missed the delete can bring the value back.`,
+    };
+  });
 }
 
 function whyEarly(gc: GcConfig, purge: PurgedTombstone): string {
@@ -25,7 +33,7 @@ function whyEarly(gc: GcConfig, purge: PurgedTombstone): string {
     case "keep":
       return "although GC mode keep never purges";
     case "timeout":
-      return `${purge.time - purge.deletedAt} ticks after the delete, before the grace period of ${gc.graceTicks} ticks ran out`;
+      return `before the grace period of ${gc.graceTicks} ticks since the delete ran out`;
     case "repair":
       return "before any repair of its range that began after the delete";
     case "immediate":
