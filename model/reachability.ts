@@ -1,6 +1,7 @@
 // When was each node cut off from the cluster? A node is unreachable while it is down,
 // or while a partition keeps it out of the largest group (the side that goes on serving).
-// Intervals end when the node is up and back in the main group: that moment is a rejoin.
+// Intervals end when the node is up and back in the main group: that moment is a rejoin,
+// unless the node is cut off again within the same tick.
 import type { ClusterEvent, HistoryEvent, NodeId, Ticks } from "./vocabulary.ts";
 
 /** UnreachableInterval is one stretch during which `node` was cut off. */
@@ -36,6 +37,7 @@ export function unreachableIntervals(
   const down = new Set<NodeId>();
   let serving = new Set(nodes);
   const open = new Map<NodeId, UnreachableInterval>();
+  const closed = new Map<NodeId, UnreachableInterval>();
   const intervals: UnreachableInterval[] = [];
   events.forEach((event, index) => {
     if (!changesReachability(event)) return;
@@ -47,6 +49,16 @@ export function unreachableIntervals(
       const cutOff = down.has(node) || !serving.has(node);
       const current = open.get(node);
       if (cutOff && current === undefined) {
+        const previous = closed.get(node);
+        if (previous !== undefined && previous.to === event.time) {
+          // Cut off again in the tick it rejoined (say a restart and a partition recorded
+          // together): that was no rejoin, and the interval goes on.
+          delete previous.to;
+          delete previous.toEvent;
+          if (!down.has(node)) previous.downThroughout = false;
+          open.set(node, previous);
+          continue;
+        }
         const interval: UnreachableInterval = { node, from: event.time, fromEvent: index, downThroughout: down.has(node) };
         open.set(node, interval);
         intervals.push(interval);
@@ -56,6 +68,7 @@ export function unreachableIntervals(
         current.to = event.time;
         current.toEvent = index;
         open.delete(node);
+        closed.set(node, current);
       }
     }
   });

@@ -1,0 +1,148 @@
+// The GC contract judged precisely: breaches explain only what they can have caused,
+// repairs count per range and in event order, and the store's own early purges are bugs.
+import { describe, expect, it } from "vitest";
+import { checkHistory } from "../../checker/check-history.ts";
+import type { ClusterEvent } from "../../model/vocabulary.ts";
+import { buildHistory, value, type TestOp } from "../support/history-builder.ts";
+
+const kinds = (check: ReturnType<typeof checkHistory>) => check.anomalies.map((a) => a.kind).sort();
+const explainedKinds = (check: ReturnType<typeof checkHistory>) => check.explained.map((a) => a.kind).sort();
+const timeout = { gc: { mode: "timeout" as const, graceTicks: 10 } };
+const replicas = ["n1", "n2", "n3"];
+
+// put 1, delete, then a read of 1 after a barrier: a resurrection unless a breach explains it.
+const resurrected: TestOp[] = [
+  { op: "put", value: "1", process: 0, at: [0, 1] },
+  { op: "delete", process: 1, at: [2, 3] },
+  { op: "get", process: 2, at: [30, 31], result: value("1") },
+];
+const purge = (time: number, extra: Partial<Extract<ClusterEvent, { kind: "gc-purge" }>> = {}): ClusterEvent => ({
+  kind: "gc-purge",
+  time,
+  node: "n1",
+  key: "x",
+  deletedAt: 2,
+  replicas,
+  ...extra,
+});
+const fullRound = (time: number, complete: boolean, syncedReplicaSets?: string[][]): ClusterEvent => {
+  const round: ClusterEvent = { kind: "anti-entropy-round", time, startedAt: time, full: true, complete, nodes: replicas };
+  if (syncedReplicaSets !== undefined) round.syncedReplicaSets = syncedReplicaSets;
+  return round;
+};
+const barrier: ClusterEvent = { kind: "barrier", time: 25 };
+
+describe("repairs are judged per range", () => {
+  it("an incomplete round that synced the key's replica set is a repair of it", () => {
+    const check = checkHistory(buildHistory("eventual", resurrected, [fullRound(5, false, [["n1", "n2", "n3"]]), purge(15), barrier], timeout));
+    expect(kinds(check)).toEqual(["resurrection"]);
+    expect(explainedKinds(check)).toEqual([]);
+  });
+  it("an incomplete round that synced other ranges only is no repair of it: the purge breaches the contract", () => {
+    const check = checkHistory(buildHistory("eventual", resurrected, [fullRound(5, false, [["n2", "n3", "n4"]]), purge(15), barrier], timeout));
+    expect(kinds(check)).toEqual([]);
+    expect(explainedKinds(check)).toEqual(["gc-grace-violation", "gc-grace-violation"]);
+  });
+});
+
+describe("order comes from event positions", () => {
+  it("a repair recorded before the delete's completion in the same tick does not cover the delete", () => {
+    // The delete completes at 3; a round at tick 3 recorded before that completion.
+    const ops: TestOp[] = [
+      { op: "put", value: "1", process: 0, at: [0, 1] },
+      { op: "delete", process: 1, at: [2, 3] },
+      { op: "get", process: 2, at: [30, 31], result: value("1") },
+    ];
+    const history = buildHistory("eventual", ops, [purge(15), barrier], timeout);
+    const completion = history.events.findIndex((e) => e.kind === "complete" && e.op === "delete");
+    history.events.splice(completion, 0, fullRound(3, true));
+    expect(kinds(checkHistory(history))).toEqual([]);
+    const after = buildHistory("eventual", ops, [purge(15), barrier], timeout);
+    after.events.splice(completion + 1, 0, fullRound(3, true));
+    expect(kinds(checkHistory(after))).toEqual(["resurrection"]);
+  });
+  it("a node restarted and partitioned off in the same tick never rejoined: its absence is one breach", () => {
+    const away: ClusterEvent[] = [
+      { kind: "crash", time: 1, node: "n3" },
+      { kind: "restart", time: 8, node: "n3" },
+      { kind: "partition", time: 8, groups: [["n1", "n2"], ["n3"]] },
+      { kind: "heal", time: 16 },
+      barrier,
+    ];
+    const check = checkHistory(buildHistory("eventual", resurrected.slice(0, 2), away, timeout));
+    expect(check.explained.some((a) => a.message.includes("n3 was unreachable from 1 to 16"))).toBe(true);
+  });
+});
+
+describe("a breach explains only what it can have caused", () => {
+  it("a purge before the value read was written explains nothing", () => {
+    const ops: TestOp[] = [
+      { op: "put", value: "0", process: 0, at: [0, 1] },
+      { op: "delete", process: 1, at: [2, 3] },
+      { op: "put", value: "1", process: 0, at: [20, 21] },
+      { op: "delete", process: 1, at: [22, 23] },
+      { op: "get", process: 2, at: [30, 31], result: value("1") },
+    ];
+    // The tombstone of the first delete (deleted at 2) is purged at 15, before put 1.
+    const check = checkHistory(buildHistory("eventual", ops, [purge(15), barrier], timeout));
+    expect(kinds(check)).toEqual(["resurrection"]);
+    expect(explainedKinds(check)).toEqual(["gc-grace-violation"]);
+  });
+  it("a purge after the read explains nothing", () => {
+    const check = checkHistory(buildHistory("eventual", resurrected, [barrier, purge(40)], timeout));
+    expect(kinds(check)).toEqual(["resurrection"]);
+  });
+  it("a stale hint explains a read of the value it carried, and no other", () => {
+    const ops = (read: string): TestOp[] => [
+      { op: "put", value: "1", process: 0, at: [0, 1] },
+      { op: "put", value: "2", process: 0, at: [2, 3] },
+      { op: "delete", process: 1, at: [4, 5] },
+      { op: "get", process: 2, at: [30, 31], result: value(read) },
+    ];
+    const hint: ClusterEvent[] = [
+      fullRound(6, true),
+      { kind: "gc-purge", time: 16, node: "n1", key: "x", deletedAt: 4 },
+      { kind: "hint-delivered", time: 20, holder: "n1", target: "n3", key: "x", tombstone: false, value: "1", storedAt: 0 },
+      barrier,
+    ];
+    expect(kinds(checkHistory(buildHistory("eventual", ops("1"), hint, timeout)))).toEqual([]);
+    expect(kinds(checkHistory(buildHistory("eventual", ops("2"), hint, timeout)))).toEqual(["resurrection"]);
+  });
+  it("a bug found on a read is kept even when another rule's finding on it is explained", () => {
+    // p1 and the delete are concurrent-free; p2 comes after the delete, so reading 1 after
+    // the barrier loses p2 (a bug) even though the purge explains the resurrection of 1.
+    const ops: TestOp[] = [
+      { op: "put", value: "1", process: 0, at: [0, 1] },
+      { op: "delete", process: 1, at: [2, 3] },
+      { op: "put", value: "2", process: 0, at: [17, 18] },
+      { op: "get", process: 2, at: [30, 31], result: value("1") },
+    ];
+    const check = checkHistory(buildHistory("eventual", ops, [purge(15), barrier], timeout));
+    expect(kinds(check)).toEqual(["lost-write"]);
+  });
+});
+
+describe("the store's own early purges are bugs", () => {
+  it("under timeout, a purge inside the grace period is early-purge, whether or not a read shows it", () => {
+    const check = checkHistory(buildHistory("eventual", resurrected.slice(0, 2), [purge(5)], timeout));
+    expect(kinds(check)).toEqual(["early-purge"]);
+    expect(check.anomalies[0]!.message).toContain("before the grace period");
+  });
+  it("under keep any purge is early; under immediate none is judged", () => {
+    const ops = resurrected.slice(0, 2);
+    expect(kinds(checkHistory(buildHistory("eventual", ops, [purge(50)], { gc: { mode: "keep" } })))).toEqual(["early-purge"]);
+    expect(kinds(checkHistory(buildHistory("eventual", ops, [purge(50)], { gc: { mode: "immediate" } })))).toEqual([]);
+  });
+  it("under repair, a purge needs a round that synced the key's range after the delete was invoked", () => {
+    const ops = resurrected.slice(0, 2);
+    const repair = { gc: { mode: "repair" as const } };
+    expect(kinds(checkHistory(buildHistory("eventual", ops, [fullRound(10, true), purge(50)], repair)))).toEqual([]);
+    expect(kinds(checkHistory(buildHistory("eventual", ops, [fullRound(1, true), purge(50)], repair)))).toEqual(["early-purge"]);
+    expect(kinds(checkHistory(buildHistory("eventual", ops, [fullRound(10, false, [["n2", "n3", "n4"]]), purge(50)], repair)))).toEqual(["early-purge"]);
+  });
+  it("an early purge breaches nothing: it explains no read", () => {
+    const check = checkHistory(buildHistory("eventual", resurrected, [purge(5), barrier], timeout));
+    expect(kinds(check)).toEqual(["early-purge", "resurrection"]);
+    expect(explainedKinds(check)).toEqual([]);
+  });
+});
