@@ -12,7 +12,7 @@ import { verdictOf, type HistoryCheck } from "./verdict.ts";
 export function checkHistory(history: History, options: CheckOptions = {}): HistoryCheck {
   const context = prepareHistory(history);
   const findings = judgeHistory(context);
-  let unknown: HistoryCheck["unknown"];
+  let unknown: HistoryCheck["unknown"] = [];
   if (history.header.consistency === "linearizable") {
     const search = checkLinearizable(context, options);
     findings.push(...search.anomalies);
@@ -20,14 +20,13 @@ export function checkHistory(history: History, options: CheckOptions = {}): Hist
   }
   const anomalies = findings.filter((anomaly) => !isExplained(anomaly));
   const explained = findings.filter(isExplained);
-  const check: HistoryCheck = {
+  return {
     verdict: verdictOf(anomalies, unknown),
     level: history.header.consistency,
     anomalies,
     explained,
+    unknown,
     statistics: { operations: context.operations.length, keys: context.keys.size },
     eventsAre: "event-indices",
   };
-  if (unknown !== undefined) check.unknown = unknown;
-  return check;
 }

@@ -10,7 +10,7 @@ import {
   type SequentialModel,
 } from "../model/sequential/index.ts";
 import type { ImportedHistory } from "../histories/import/result.ts";
-import { verdictAnomalies } from "./engine-anomalies.ts";
+import { verdictAnomalies, verdictUndecided } from "./engine-anomalies.ts";
 import { checkOperations, type CheckOptions } from "./linearizability/index.ts";
 import { verdictOf, type HistoryCheck } from "./verdict.ts";
 
@@ -65,15 +65,15 @@ function run<S, I, O>(
   const verdict = checkOperations(model, operations, options);
   const anomalies = verdictAnomalies(verdict, operations);
   const keys = new Set(operations.map((op) => (model.partitionKey === undefined ? "" : model.partitionKey(op.input))));
-  const unknown = verdict.kind === "unknown" ? { key: verdict.key, reason: verdict.reason } : undefined;
+  const unknown = verdictUndecided(verdict);
   const check: HistoryCheck = {
     verdict: verdictOf(anomalies, unknown),
     level,
     anomalies,
     explained: [],
+    unknown,
     statistics: { operations: operations.length, keys: keys.size },
     eventsAre: "lines",
   };
-  if (unknown !== undefined) check.unknown = unknown;
   return { ok: true, check };
 }

@@ -1,7 +1,9 @@
-// The linearizability engine's invalid partitions, as the project's anomalies.
+// The linearizability engine's verdict in the project's terms: invalid partitions become
+// not-linearizable anomalies, undecided partitions become unknown keys.
 import type { Anomaly } from "../model/anomaly.ts";
 import type { Operation } from "../model/sequential/index.ts";
 import type { LinearizabilityVerdict } from "./linearizability/index.ts";
+import type { UndecidedKey } from "./verdict.ts";
 
 /** verdictAnomalies turns the engine's invalid partitions into not-linearizable anomalies. */
 export function verdictAnomalies<I, O>(verdict: LinearizabilityVerdict, operations: ReadonlyArray<Operation<I, O>>): Anomaly[] {
@@ -15,5 +17,26 @@ export function verdictAnomalies<I, O>(verdict: LinearizabilityVerdict, operatio
     };
     if (partition.key !== null) anomaly.key = partition.key;
     return anomaly;
+  });
+}
+
+/**
+ * verdictUndecided lists the keys the engine left undecided, whatever its verdict. A
+ * malformed history throws: the readers and importers give every operation finite
+ * times in order, so one reaching the engine is a bug upstream, not a user's input.
+ */
+export function verdictUndecided(verdict: LinearizabilityVerdict): UndecidedKey[] {
+  if (verdict.kind === "valid") return [];
+  return verdict.undecided.map((partition) => {
+    switch (partition.kind) {
+      case "out-of-budget":
+        return { key: partition.key, steps: partition.steps };
+      case "malformed":
+        throw new Error(`bug: a parsed history reached the engine malformed: ${partition.message}`);
+      default: {
+        const unreachable: never = partition;
+        return unreachable;
+      }
+    }
   });
 }

@@ -6,8 +6,9 @@ import type { HistoryContext } from "../model/history-context.ts";
 import { operationEvents, type Operation } from "../model/operations.ts";
 import { breachFallbacks } from "../model/rules/breach-fallbacks.ts";
 import { linearizableKvModel, type KvInput, type KvOutput, type Operation as EngineOperation } from "../model/sequential/index.ts";
-import { verdictAnomalies } from "./engine-anomalies.ts";
+import { verdictAnomalies, verdictUndecided } from "./engine-anomalies.ts";
 import { checkOperations, type CheckOptions } from "./linearizability/index.ts";
+import type { UndecidedKey } from "./verdict.ts";
 
 /** toEngineOperation turns a paired client operation into the engine's form. */
 function toEngineOperation(op: Operation): EngineOperation<KvInput, KvOutput> {
@@ -20,49 +21,76 @@ function toEngineOperation(op: Operation): EngineOperation<KvInput, KvOutput> {
 /** LinearizableFindings is what the search adds to the rules' findings. */
 export interface LinearizableFindings {
   anomalies: Anomaly[];
-  unknown?: { key: string | null; reason: string };
+  /** unknown: the keys a search (the main one or an explanation's) left undecided. */
+  unknown: UndecidedKey[];
 }
 
 /** checkLinearizable runs the search over every key of a history's operations. */
 export function checkLinearizable(context: HistoryContext, options: CheckOptions): LinearizableFindings {
   const engineOperations = context.operations.map(toEngineOperation);
   const verdict = checkOperations(linearizableKvModel, engineOperations, options);
-  switch (verdict.kind) {
-    case "valid":
-      return { anomalies: [] };
-    case "unknown":
-      return { anomalies: [], unknown: { key: verdict.key, reason: verdict.reason } };
-    case "invalid":
-      return { anomalies: verdictAnomalies(verdict, engineOperations).map((a) => explainByBreach(context, a, options)) };
-    default: {
-      const unreachable: never = verdict;
-      return unreachable;
+  const findings: LinearizableFindings = { anomalies: [], unknown: verdictUndecided(verdict) };
+  for (const anomaly of verdictAnomalies(verdict, engineOperations)) {
+    const explanation = explainByBreach(context, anomaly, options);
+    switch (explanation.kind) {
+      case "bug":
+        findings.anomalies.push(anomaly);
+        break;
+      case "explained":
+        findings.anomalies.push(explanation.anomaly);
+        break;
+      case "undecided":
+        findings.unknown.push(...explanation.keys);
+        break;
+      default: {
+        const unreachable: never = explanation;
+        return unreachable;
+      }
     }
   }
+  return findings;
 }
 
-/** explanationSteps bounds the search that tries a breach's fallbacks on one key. */
-const explanationSteps = 1_000_000;
+/**
+ * Explanation is what the search with a key's breach fallbacks concludes about a
+ * not-linearizable finding: still a `bug`, `explained` by the breach (the re-labelled
+ * anomaly), or `undecided` when that search ran out of budget.
+ */
+type Explanation = { kind: "bug" } | { kind: "explained"; anomaly: Anomaly } | { kind: "undecided"; keys: UndecidedKey[] };
 
 /**
  * explainByBreach re-labels a key's non-linearizable history as `gc-grace-violation` when
  * it linearizes once the GC-contract breaches may reset the key (a rebuild dropping what a
  * long-absent node held, a purge letting a hidden value back: model/rules/breach-fallbacks.ts).
+ * The fallback search gets the user's budget: a smaller one would turn a key whose
+ * explanation is merely slow to find into a bug, and one that runs out leaves the key
+ * undecided rather than convicted.
  */
-function explainByBreach(context: HistoryContext, anomaly: Anomaly, options: CheckOptions): Anomaly {
+function explainByBreach(context: HistoryContext, anomaly: Anomaly, options: CheckOptions): Explanation {
   const history = anomaly.key === undefined ? undefined : context.keys.get(anomaly.key);
-  if (history === undefined) return anomaly;
+  if (history === undefined) return { kind: "bug" };
   const resets = breachFallbacks(context, history);
-  if (resets.length === 0) return anomaly;
+  if (resets.length === 0) return { kind: "bug" };
   const operations = [...history.operations, ...resets.flatMap((reset) => reset.operations)].map(toEngineOperation);
-  // An explanation is worth a bounded search: past the bound the finding stays a bug.
-  const budget = { ...options, maxStepsPerPartition: Math.min(options.maxStepsPerPartition ?? explanationSteps, explanationSteps) };
-  if (checkOperations(linearizableKvModel, operations, budget).kind !== "valid") return anomaly;
+  const verdict = checkOperations(linearizableKvModel, operations, options);
+  switch (verdict.kind) {
+    case "invalid":
+      return { kind: "bug" };
+    case "unknown":
+      return { kind: "undecided", keys: verdictUndecided(verdict) };
+    case "valid":
+      break;
+    default: {
+      const unreachable: never = verdict;
+      return unreachable;
+    }
+  }
   const breaches = resets.map((reset) => reset.breach);
-  return explainedAs(
+  const explained = explainedAs(
     anomaly,
     "gc-grace-violation",
     breaches.flatMap((b) => b.events),
     `Explained by a breach of the GC contract: it linearizes if the key fell back after ${breaches.map((b) => b.message).join(" and ")}`,
   );
+  return { kind: "explained", anomaly: explained };
 }

@@ -1,7 +1,8 @@
 // How a check reads for a person: one headline per file, then each anomaly with its kind,
-// key, the events it stands on and its sentence; explained ones apart, after the bugs.
+// key, the events it stands on and its sentence; explained ones apart, after the bugs;
+// then the keys left undecided and the `--budget` that would decide them.
 import type { Anomaly } from "../model/anomaly.ts";
-import type { HistoryCheck } from "./verdict.ts";
+import type { HistoryCheck, UndecidedKey } from "./verdict.ts";
 
 /** describeEvents names event indices (or lines) compactly, e.g. "events 0-3, 7". */
 export function describeEvents(events: readonly number[], unit: "event" | "line" = "event"): string {
@@ -33,6 +34,26 @@ export function formatCheck(file: string, check: HistoryCheck, limit = 20): stri
     lines.push(...check.explained.slice(0, limit).map((a) => `  ${describeAnomaly(a, unit)}`));
     if (check.explained.length > limit) lines.push(`    … and ${check.explained.length - limit} more`);
   }
-  if (check.unknown !== undefined) lines.push(`  unknown: ${check.unknown.reason}`);
+  if (check.unknown.length > 0) lines.push(`  unknown: ${describeUndecided(check.unknown, limit)}`);
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * describeUndecided says which keys no search decided, with the steps each spent, and
+ * names the CLI flag that raises the budget: the engine, a library, leaves this to us.
+ */
+function describeUndecided(unknown: readonly UndecidedKey[], limit: number): string {
+  // Every undecided search spent its whole budget, so the largest spend is the budget.
+  const budget = countSteps(Math.max(...unknown.map((u) => u.steps)));
+  if (unknown.length === 1 && unknown[0]!.key === null) {
+    return `the history was not decided within the budget of ${budget}; raise --budget to decide it`;
+  }
+  const named = unknown.slice(0, limit).map((u) => `${u.key === null ? "the history" : JSON.stringify(u.key)} (${countSteps(u.steps)})`);
+  if (unknown.length > limit) named.push(`… and ${unknown.length - limit} more (use --json for all)`);
+  const keys = unknown.length === 1 ? "1 key" : `${unknown.length} keys`;
+  return `${keys} not decided within the budget of ${budget} per key: ${named.join(", ")}; raise --budget to decide ${unknown.length === 1 ? "it" : "them"}`;
+}
+
+function countSteps(steps: number): string {
+  return steps === 1 ? "1 step" : `${steps} steps`;
 }

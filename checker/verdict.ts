@@ -1,10 +1,20 @@
 // What a check of one history concludes, as plain data: the verdict, the anomalies that
 // convict the store, those explained by the operator's contract or injected skew, and
-// where a search ran out of budget.
+// every key a search could not decide within its budget.
 import type { Anomaly } from "../model/anomaly.ts";
 
-/** Verdict: `valid`, `invalid`, or `unknown` when a search budget ran out. */
+/** Verdict: `valid`, `invalid`, or `unknown` when a search budget ran out and nothing is invalid. */
 export type Verdict = "valid" | "invalid" | "unknown";
+
+/**
+ * UndecidedKey is a key whose search used its whole budget without a verdict: `steps` is
+ * what it spent (the budget per key). `key` is null when the model has no keys (a single
+ * register).
+ */
+export interface UndecidedKey {
+  key: string | null;
+  steps: number;
+}
 
 /** HistoryCheck is the result of checking one history. */
 export interface HistoryCheck {
@@ -15,15 +25,18 @@ export interface HistoryCheck {
   anomalies: Anomaly[];
   /** explained: gc-grace-violation and clock-skew findings, which do not. */
   explained: Anomaly[];
-  /** unknown: where and why a search gave up, when the verdict is unknown. */
-  unknown?: { key: string | null; reason: string };
+  /**
+   * unknown: every key left undecided, empty when none. Listed whatever the verdict: an
+   * invalid history may have undecided keys too, and a user fixing the bug wants them.
+   */
+  unknown: UndecidedKey[];
   statistics: { operations: number; keys: number };
   /** eventsAre: what anomaly `events` count: event indices after the header (lazarus) or 1-based source lines (imports). */
   eventsAre: "event-indices" | "lines";
 }
 
-/** verdictOf decides the verdict from the findings: any bug is invalid, then any unknown. */
-export function verdictOf(anomalies: readonly Anomaly[], unknown: HistoryCheck["unknown"]): Verdict {
+/** verdictOf decides the verdict from the findings: any bug is invalid, then any undecided key is unknown. */
+export function verdictOf(anomalies: readonly Anomaly[], unknown: readonly UndecidedKey[]): Verdict {
   if (anomalies.length > 0) return "invalid";
-  return unknown === undefined ? "valid" : "unknown";
+  return unknown.length > 0 ? "unknown" : "valid";
 }

@@ -1,14 +1,26 @@
 // What a linearizability check concludes: a discriminated union, never a thrown error.
+// Every partition is accounted for: decided (valid or invalid) or listed as undecided.
 
 /**
  * LinearizabilityVerdict: `valid` (every partition has a linearization), `invalid`
- * (these partitions have none), or `unknown` (the step budget ran out on `key`, or
- * the input was unusable; `key` is null when the model has no partitions).
+ * (these partitions have none; `undecided` lists the ones the check could not decide,
+ * since an invalid partition does not make the others valid), or `unknown` (no partition
+ * is invalid and `undecided`, never empty, lists the ones left undecided).
  */
 export type LinearizabilityVerdict =
   | { kind: "valid" }
-  | { kind: "invalid"; partitions: InvalidPartition[] }
-  | { kind: "unknown"; key: string | null; reason: string };
+  | { kind: "invalid"; partitions: InvalidPartition[]; undecided: UndecidedPartition[] }
+  | { kind: "unknown"; undecided: UndecidedPartition[] };
+
+/**
+ * UndecidedPartition is a partition the check left undecided: `out-of-budget` when its
+ * search took `steps` (the whole `maxStepsPerPartition`) without a verdict, `malformed`
+ * when an operation's times make the history uncheckable (the whole history, so `key` is
+ * null). `key` is null too when the model has no partitions.
+ */
+export type UndecidedPartition =
+  | { kind: "out-of-budget"; key: string | null; steps: number }
+  | { kind: "malformed"; key: null; message: string };
 
 /** InvalidPartition explains why one partition (key) has no linearization. */
 export interface InvalidPartition {

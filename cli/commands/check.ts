@@ -17,8 +17,10 @@ const usage = `usage: lazarus check FILE... [--format ${formats.join("|")}] [--m
   --model    the sequential model for imported histories (default: the one the history fits);
              lazarus histories are checked at the consistency level their header names
   --initial  a register model's initial value (default: absent; a number or a string)
-  --budget   search steps per key before the verdict is unknown (default 10000000)
-  --json     one JSON object per file (a single object for a single file)
+  --budget   search steps per key before the key is left undecided, listed under "unknown"
+             (default 10000000)
+  --json     one JSON object per file (a single object for a single file); "unknown" lists
+             the undecided keys as [{"key", "steps"}], also when the verdict is invalid
 `;
 
 interface CheckArgs {

@@ -20,7 +20,7 @@ function expectedName(verdict: LinearizabilityVerdict): string {
     case "invalid":
       return "not-linearizable";
     case "unknown":
-      return `unknown: ${verdict.reason}`;
+      return `unknown: ${JSON.stringify(verdict.undecided)}`;
   }
 }
 

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lazarus, projectRoot } from "../support/cli.ts";
+import { slowKeysLines } from "../support/slow-keys.ts";
 
 const external = join(projectRoot, "../shared/external/porcupine");
 
@@ -62,7 +63,7 @@ describe("lazarus check", () => {
   it("exits 3 when the search budget runs out, naming the key", () => {
     const run = lazarus("check", "--budget", "1", join(external, "jepsen-etcd/etcd_002.log"));
     expect(run.code).toBe(3);
-    expect(run.stdout).toContain("unknown:");
+    expect(run.stdout).toContain("  unknown: the history was not decided within the budget of 1 step; raise --budget to decide it\n");
   });
 });
 
@@ -84,5 +85,49 @@ describe("lazarus check on Jepsen EDN", () => {
     expect([first.format, first.verdict]).toEqual(["jepsen-edn", "valid"]);
     expect([second.format, second.verdict]).toEqual(["jepsen-edn", "invalid"]);
     expect(second.anomalies[0].events).toEqual([3, 4]);
+  });
+});
+
+/**
+ * writeSlowKeysFile writes a Porcupine kv history whose keys "slow1" and "slow2" each take
+ * thousands of search steps (six concurrent appends read back in reverse), and, with
+ * `withBadKey`, a key "bad" that reads a value never written (two steps to convict).
+ */
+function writeSlowKeysFile(withBadKey: boolean): string {
+  const lines = slowKeysLines({ withBadKey });
+  const file = join(mkdtempSync(join(tmpdir(), "lazarus-budget-")), withBadKey ? "slow-and-bad.txt" : "slow.txt");
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  return file;
+}
+
+describe("lazarus check --budget", () => {
+  it("lists every undecided key with its steps in --json, beside an invalid key, exit 1", () => {
+    const run = lazarus("check", "--json", "--budget", "100", writeSlowKeysFile(true));
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout);
+    expect(result.verdict).toBe("invalid");
+    expect(result.anomalies.map((a: { key: string }) => a.key)).toEqual(["bad"]);
+    expect(result.unknown).toEqual([
+      { key: "slow1", steps: 100 },
+      { key: "slow2", steps: 100 },
+    ]);
+  });
+
+  it("names the undecided keys and --budget in text, and exits 3 when nothing is invalid", () => {
+    const invalid = lazarus("check", "--budget", "100", writeSlowKeysFile(true));
+    expect(invalid.code).toBe(1);
+    expect(invalid.stdout).toContain(': invalid (porcupine-kv; ');
+    expect(invalid.stdout).toContain('  unknown: 2 keys not decided within the budget of 100 steps per key: "slow1" (100 steps), "slow2" (100 steps); raise --budget to decide them');
+    const unknown = lazarus("check", "--budget", "100", writeSlowKeysFile(false));
+    expect(unknown.code).toBe(3);
+    expect(unknown.stdout).toContain(": unknown (porcupine-kv; ");
+    expect(unknown.stdout).toContain("raise --budget");
+    expect(unknown.stdout).not.toContain("maxStepsPerPartition");
+  });
+
+  it("lists no unknown keys once the budget decides them: exit 0 without the bad key", () => {
+    const valid = lazarus("check", "--json", "--budget", "100000", writeSlowKeysFile(false));
+    expect(valid.code).toBe(0);
+    expect(JSON.parse(valid.stdout)).toMatchObject({ verdict: "valid", unknown: [] });
   });
 });

@@ -2,7 +2,7 @@
 // search), gather one verdict.
 
 import type { Operation, SequentialModel } from "../../../model/sequential/index.ts";
-import type { InvalidPartition, LinearizabilityVerdict } from "../verdict.ts";
+import type { InvalidPartition, LinearizabilityVerdict, UndecidedPartition } from "../verdict.ts";
 import type { Partition } from "./partition.ts";
 import { findMalformed, partitionOperations } from "./partition.ts";
 import { explainFailure, explainUniqueWritesFailure } from "./report.ts";
@@ -11,7 +11,7 @@ import { checkUniqueWrites } from "./unique-writes.ts";
 
 /** CheckOptions tunes a check; every field has a default. */
 export interface CheckOptions {
-  /** maxStepsPerPartition: model steps one partition may take before `unknown` (default 10^7). */
+  /** maxStepsPerPartition: model steps one partition's search may take before it is undecided (default 10^7). */
   maxStepsPerPartition?: number;
   /**
    * useUniqueWrites: decide partitions whose read values each have one possible write
@@ -31,11 +31,12 @@ export interface CheckStatistics {
 }
 
 /** PartitionOutcome is one partition's verdict before they are gathered. */
-type PartitionOutcome = { kind: "valid" } | { kind: "invalid"; report: InvalidPartition } | { kind: "unknown"; reason: string };
+type PartitionOutcome = { kind: "valid" } | { kind: "invalid"; report: InvalidPartition } | { kind: "unknown"; steps: number };
 
 /**
- * checkAll checks every partition. Invalid partitions are all reported (they are
- * independent); an invalid partition outweighs one that ran out of budget.
+ * checkAll checks every partition and accounts for each: invalid partitions are all
+ * reported (they are independent), and so are the undecided ones, also when some other
+ * partition is invalid: finding one bug says nothing about the keys left undecided.
  */
 export function checkAll<State, Input, Output>(
   model: SequentialModel<State, Input, Output>,
@@ -45,19 +46,21 @@ export function checkAll<State, Input, Output>(
   const statistics: CheckStatistics = { partitions: 0, operationsChecked: 0, steps: 0, uniqueWritePartitions: 0 };
   const malformed = findMalformed(operations);
   if (malformed !== undefined) {
-    return { verdict: { kind: "unknown", key: null, reason: `the history cannot be checked: ${malformed}` }, statistics };
+    const message = `the history cannot be checked: ${malformed}`;
+    return { verdict: { kind: "unknown", undecided: [{ kind: "malformed", key: null, message }] }, statistics };
   }
   const invalid: InvalidPartition[] = [];
-  let unknown: LinearizabilityVerdict | undefined;
+  const undecided: UndecidedPartition[] = [];
   for (const partition of partitionOperations(model, operations)) {
     statistics.partitions++;
     statistics.operationsChecked += partition.inputs.length;
     const outcome = checkPartition(model, operations, partition, options, statistics);
     if (outcome.kind === "invalid") invalid.push(outcome.report);
-    else if (outcome.kind === "unknown" && unknown === undefined) unknown = { kind: "unknown", key: partition.key, reason: outcome.reason };
+    else if (outcome.kind === "unknown") undecided.push({ kind: "out-of-budget", key: partition.key, steps: outcome.steps });
   }
-  if (invalid.length > 0) return { verdict: { kind: "invalid", partitions: invalid }, statistics };
-  return { verdict: unknown ?? { kind: "valid" }, statistics };
+  if (invalid.length > 0) return { verdict: { kind: "invalid", partitions: invalid, undecided }, statistics };
+  if (undecided.length > 0) return { verdict: { kind: "unknown", undecided }, statistics };
+  return { verdict: { kind: "valid" }, statistics };
 }
 
 /**
@@ -83,10 +86,9 @@ function checkPartition<State, Input, Output>(
   }
   if (result.kind === "invalid") return { kind: "invalid", report: explainFailure(model, operations, partition, result.longest, result.failing, result.stateAtLongest) };
   if (fast.kind === "invalid") return { kind: "invalid", report: explainUniqueWritesFailure(operations, partition, fast.failing, fast.reason) };
-  if (result.kind === "unknown") {
-    const reason = `the search on ${describePartition(partition)} (${partition.inputs.length} operations) used its budget of ${maxSteps} steps without a verdict; raise maxStepsPerPartition or check a shorter history`;
-    return { kind: "unknown", reason };
-  }
+  // The steps are the verdict's whole explanation: the caller knows its budget and how its
+  // own users raise it (a library option, a CLI flag), so no sentence is built here.
+  if (result.kind === "unknown") return { kind: "unknown", steps: result.steps };
   return { kind: "valid" };
 }
 

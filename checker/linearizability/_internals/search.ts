@@ -75,7 +75,9 @@ export function searchPartition<State, Input, Output>(
   while (remainingReturns > 0) {
     if (isCall[entry] === 1) {
       const op = operationOf[entry]!;
-      if (++steps > maxSteps) return { kind: "unknown", steps };
+      // Checked before the step, so an unknown result reports exactly the steps taken.
+      if (steps === maxSteps) return { kind: "unknown", steps };
+      steps++;
       // The same operation is often tried again from the same state: remember its last step.
       let nextState: number;
       if (memoFrom[op] === state) nextState = memoTo[op]!;

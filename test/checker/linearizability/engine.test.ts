@@ -72,13 +72,12 @@ describe("checkOperations on a register", () => {
     history.push(ok(99, read, got(-1), 101, 102));
     // The unique-writes path would decide this history without search: turn it off.
     const verdict = checkOperations(registerModel, history, { maxStepsPerPartition: 50, useUniqueWrites: false });
-    expect(verdict).toMatchObject({ kind: "unknown", key: null });
-    if (verdict.kind === "unknown") expect(verdict.reason).toContain("budget of 50 steps");
+    expect(verdict).toEqual({ kind: "unknown", undecided: [{ kind: "out-of-budget", key: null, steps: 50 }] });
   });
 
   it("returns unknown, not an exception, for an ok operation that returns before its call", () => {
     const verdict = checkOperations(registerModel, [ok(0, read, got(null), 5, 1)]);
-    expect(verdict.kind).toBe("unknown");
+    expect(verdict).toMatchObject({ kind: "unknown", undecided: [{ kind: "malformed", key: null }] });
   });
 });
 
@@ -130,7 +129,7 @@ describe("checkOperations on the kv model (split by key)", () => {
     for (let i = 0; i < 12; i++) history.push(ok(i, put("hard", `v${i}`), null, 0, 100));
     history.push(ok(99, get("hard"), { kind: "value", value: "none" }, 101, 102));
     const options = { maxStepsPerPartition: 50, useUniqueWrites: false };
-    expect(checkOperations(linearizableKvModel, history, options)).toMatchObject({ kind: "unknown", key: "hard" });
+    expect(checkOperations(linearizableKvModel, history, options)).toEqual({ kind: "unknown", undecided: [{ kind: "out-of-budget", key: "hard", steps: 50 }] });
   });
 
   it("rejects siblings: a linearizable store has one value per key", () => {
