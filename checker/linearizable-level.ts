@@ -1,13 +1,18 @@
-// The linearizable level of a lazarus history: each key is a register whose initial
-// state is absent and which a delete sets to absent. The generic engine searches for a
-// linearization against model/sequential's key-value model.
-import { explainedAs, type Anomaly } from "../model/anomaly.ts";
+// The linearizable level of a lazarus history, run: the spec's rule for each key
+// (model/rules/linearizable-key.ts) asks an oracle whether operations linearize, and this
+// file answers with the generic engine under the user's budget. The engine first checks
+// every key in one pass (split by key, fast path for unique writes); the rule's first
+// question per key is answered from that pass, and only a key with breach fallbacks to
+// try is searched again.
+import type { Anomaly } from "../model/anomaly.ts";
 import type { HistoryContext } from "../model/history-context.ts";
+import type { KeyHistory } from "../model/key-history.ts";
 import { operationEvents, type Operation } from "../model/operations.ts";
-import { breachFallbacks } from "../model/rules/breach-fallbacks.ts";
+import { judgeLinearizableKey, type OracleAnswer } from "../model/rules/linearizable-key.ts";
 import { linearizableKvModel, type KvInput, type KvOutput, type Operation as EngineOperation } from "../model/sequential/index.ts";
 import { verdictAnomalies, verdictUndecided } from "./engine-anomalies.ts";
 import { checkOperations, type CheckOptions } from "./linearizability/index.ts";
+import { dropUnobservedInfoWrites } from "./unobserved-writes.ts";
 import type { UndecidedKey } from "./verdict.ts";
 
 /** toEngineOperation turns a paired client operation into the engine's form. */
@@ -21,29 +26,38 @@ function toEngineOperation(op: Operation): EngineOperation<KvInput, KvOutput> {
 /** LinearizableFindings is what the search adds to the rules' findings. */
 export interface LinearizableFindings {
   anomalies: Anomaly[];
-  /** unknown: the keys a search (the main one or an explanation's) left undecided. */
+  /** unknown: the keys a search (the first pass or a breach's fallbacks) left undecided. */
   unknown: UndecidedKey[];
 }
 
-/** checkLinearizable runs the search over every key of a history's operations. */
+/** checkLinearizable applies the linearizable level to every key of a history. */
 export function checkLinearizable(context: HistoryContext, options: CheckOptions): LinearizableFindings {
   const engineOperations = context.operations.map(toEngineOperation);
-  const verdict = checkOperations(linearizableKvModel, engineOperations, options);
-  const findings: LinearizableFindings = { anomalies: [], unknown: verdictUndecided(verdict) };
-  for (const anomaly of verdictAnomalies(verdict, engineOperations)) {
-    const explanation = explainByBreach(context, anomaly, options);
-    switch (explanation.kind) {
-      case "bug":
-        findings.anomalies.push(anomaly);
+  const firstPass = checkOperations(linearizableKvModel, engineOperations, options);
+  const invalid = new Map(verdictAnomalies(firstPass, engineOperations).map((a) => [a.key, a]));
+  const undecided = new Map(verdictUndecided(firstPass).map((u) => [u.key, u]));
+  const findings: LinearizableFindings = { anomalies: [], unknown: [] };
+  for (const history of context.keys.values()) {
+    let steps = 0;
+    const oracle = (operations: readonly Operation[]): OracleAnswer => {
+      if (operations === history.operations) return firstPassAnswer(history, invalid, undecided);
+      const result = search(dropUnobservedInfoWrites(operations), options);
+      steps = result.steps;
+      return result.answer;
+    };
+    const judgement = judgeLinearizableKey(context, history, oracle);
+    switch (judgement.kind) {
+      case "valid":
         break;
+      case "invalid":
       case "explained":
-        findings.anomalies.push(explanation.anomaly);
+        findings.anomalies.push(judgement.anomaly);
         break;
-      case "undecided":
-        findings.unknown.push(...explanation.keys);
+      case "unknown":
+        findings.unknown.push({ key: history.key, steps: undecided.get(history.key)?.steps ?? steps });
         break;
       default: {
-        const unreachable: never = explanation;
+        const unreachable: never = judgement;
         return unreachable;
       }
     }
@@ -51,46 +65,26 @@ export function checkLinearizable(context: HistoryContext, options: CheckOptions
   return findings;
 }
 
-/**
- * Explanation is what the search with a key's breach fallbacks concludes about a
- * not-linearizable finding: still a `bug`, `explained` by the breach (the re-labelled
- * anomaly), or `undecided` when that search ran out of budget.
- */
-type Explanation = { kind: "bug" } | { kind: "explained"; anomaly: Anomaly } | { kind: "undecided"; keys: UndecidedKey[] };
+function firstPassAnswer(history: KeyHistory, invalid: Map<string | undefined, Anomaly>, undecided: Map<string | null, UndecidedKey>): OracleAnswer {
+  const evidence = invalid.get(history.key);
+  if (evidence !== undefined) return { kind: "no", evidence };
+  return undecided.has(history.key) ? { kind: "unknown" } : { kind: "yes" };
+}
 
-/**
- * explainByBreach re-labels a key's non-linearizable history as `gc-grace-violation` when
- * it linearizes once the GC-contract breaches may reset the key (a rebuild dropping what a
- * long-absent node held, a purge letting a hidden value back: model/rules/breach-fallbacks.ts).
- * The fallback search gets the user's budget: a smaller one would turn a key whose
- * explanation is merely slow to find into a bug, and one that runs out leaves the key
- * undecided rather than convicted.
- */
-function explainByBreach(context: HistoryContext, anomaly: Anomaly, options: CheckOptions): Explanation {
-  const history = anomaly.key === undefined ? undefined : context.keys.get(anomaly.key);
-  if (history === undefined) return { kind: "bug" };
-  const resets = breachFallbacks(context, history);
-  if (resets.length === 0) return { kind: "bug" };
-  const operations = [...history.operations, ...resets.flatMap((reset) => reset.operations)].map(toEngineOperation);
-  const verdict = checkOperations(linearizableKvModel, operations, options);
+/** search asks the engine about one key's operations under the user's budget; `steps` is what an undecided search spent. */
+function search(operations: readonly Operation[], options: CheckOptions): { answer: OracleAnswer; steps: number } {
+  const engineOperations = operations.map(toEngineOperation);
+  const verdict = checkOperations(linearizableKvModel, engineOperations, options);
   switch (verdict.kind) {
-    case "invalid":
-      return { kind: "bug" };
-    case "unknown":
-      return { kind: "undecided", keys: verdictUndecided(verdict) };
     case "valid":
-      break;
+      return { answer: { kind: "yes" }, steps: 0 };
+    case "invalid":
+      return { answer: { kind: "no", evidence: verdictAnomalies(verdict, engineOperations)[0]! }, steps: 0 };
+    case "unknown":
+      return { answer: { kind: "unknown" }, steps: verdictUndecided(verdict)[0]?.steps ?? 0 };
     default: {
       const unreachable: never = verdict;
       return unreachable;
     }
   }
-  const breaches = resets.map((reset) => reset.breach);
-  const explained = explainedAs(
-    anomaly,
-    "gc-grace-violation",
-    breaches.flatMap((b) => b.events),
-    `Explained by a breach of the GC contract: it linearizes if the key fell back after ${breaches.map((b) => b.message).join(" and ")}`,
-  );
-  return { kind: "explained", anomaly: explained };
 }
