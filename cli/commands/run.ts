@@ -6,10 +6,11 @@ import { checkHistory } from "../../checker/check-history.ts";
 import { formatCheck } from "../../checker/report.ts";
 import { HistoryWriter } from "../../histories/index.ts";
 import { bugNames, defaultScenario, resolveOptions, simulate, validateOptions, type BugName, type Stats, type StoreOptionsInput } from "../../impl/index.ts";
-import type { ConsistencyLevel, History } from "../../model/vocabulary.ts";
+import type { ConsistencyLevel, GcMode, History, ReadRepairMode } from "../../model/vocabulary.ts";
 
 const usage = `usage: lazarus run [--seed N] [--ops N] [--bug NAME]... [--versioning lww|vector-clock]
-                   [--linearizable] [--out FILE] [--json]
+                   [--linearizable] [--read-quorum R] [--write-quorum W] [--gc MODE]
+                   [--read-repair sync|async|off] [--budget STEPS] [--out FILE] [--json]
   runs the built-in default scenario (5 nodes, N=3, faults on), records its history,
   checks it against the spec and prints both; exit 0 valid, 1 invalid, 3 unknown
   --seed          the seed (default: the scenario's); the same seed replays the same run
@@ -17,6 +18,11 @@ const usage = `usage: lazarus run [--seed N] [--ops N] [--bug NAME]... [--versio
   --bug           turn on a known bug: ${bugNames.join(", ")}
   --versioning    last-write-wins timestamps or vector clocks with siblings
   --linearizable  strict quorums, read-before-write, synchronous read repair
+  --read-quorum, --write-quorum
+                  R and W (default 2 and 2 of N=3); R+W<=N promises eventual consistency only
+  --gc            tombstone GC: keep, timeout (default, grace 200 ticks), repair or immediate
+  --read-repair   whether a get repairs stale replicas: sync, async (default) or off
+  --budget        search steps per key at the linearizable level before a key is unknown
   --out           also write the history (JSON Lines) to FILE, for lazarus check
   --json          print {seed, stats, check} as JSON
 `;
@@ -28,10 +34,10 @@ export async function runCommand(argv: string[]): Promise<number> {
     process.stderr.write(`lazarus run: ${parsed}\n${usage}`);
     return 2;
   }
-  const { options, out, json } = parsed;
+  const { options, out, json, budget } = parsed;
   const { history, stats } = simulate(options);
   if (out !== undefined) await writeHistory(out, history);
-  const check = checkHistory(history);
+  const check = checkHistory(history, budget === undefined ? {} : { maxStepsPerPartition: budget });
   if (json) {
     process.stdout.write(`${JSON.stringify({ seed: history.header.seed, stats, check }, null, 2)}\n`);
   } else {
@@ -41,13 +47,19 @@ export async function runCommand(argv: string[]): Promise<number> {
   return check.verdict === "valid" ? 0 : check.verdict === "invalid" ? 1 : 3;
 }
 
-interface RunArgs {
+/** RunArgs is a parsed `lazarus run` command line. */
+export interface RunArgs {
   options: StoreOptionsInput;
   out?: string;
+  budget?: number;
   json: boolean;
 }
 
-function parseRunArgs(argv: string[]): RunArgs | string {
+const gcModes: readonly GcMode[] = ["keep", "timeout", "repair", "immediate"];
+const readRepairModes: readonly ReadRepairMode[] = ["sync", "async", "off"];
+
+/** parseRunArgs reads a `lazarus run` command line into options, or says what is wrong with it. */
+export function parseRunArgs(argv: string[]): RunArgs | string {
   let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({
@@ -58,6 +70,11 @@ function parseRunArgs(argv: string[]): RunArgs | string {
         bug: { type: "string", multiple: true },
         versioning: { type: "string" },
         linearizable: { type: "boolean", default: false },
+        "read-quorum": { type: "string" },
+        "write-quorum": { type: "string" },
+        gc: { type: "string" },
+        "read-repair": { type: "string" },
+        budget: { type: "string" },
         out: { type: "string" },
         json: { type: "boolean", default: false },
       },
@@ -81,11 +98,34 @@ function parseRunArgs(argv: string[]): RunArgs | string {
   if (versioning !== undefined) options.versioning = versioning;
   // Linearizable mode needs strict quorums and timestamps; the default scenario is sloppy.
   if (values.linearizable === true) Object.assign(options, { linearizable: true, sloppyQuorum: false, versioning: "lww" });
+  for (const [flag, field] of [["read-quorum", "readQuorum"], ["write-quorum", "writeQuorum"]] as const) {
+    const quorum = wholeNumber(values[flag] as string | undefined, `--${flag}`);
+    if (typeof quorum === "string") return quorum;
+    if (quorum !== undefined) options[field] = quorum;
+  }
+  const gc = oneOf(values.gc as string | undefined, gcModes);
+  if (gc === null) return `--gc takes one of ${gcModes.join(", ")}, not ${JSON.stringify(values.gc)}`;
+  if (gc !== undefined) options.gc = { ...options.gc, mode: gc };
+  const readRepair = oneOf(values["read-repair"] as string | undefined, readRepairModes);
+  if (readRepair === null) return `--read-repair takes one of ${readRepairModes.join(", ")}, not ${JSON.stringify(values["read-repair"])}`;
+  if (readRepair !== undefined) options.readRepair = readRepair;
   const problems = validateOptions(resolveOptions(options));
   if (problems.length > 0) return problems.map((p) => p.message).join("; ");
   const args: RunArgs = { options, json: values.json === true };
   if (typeof values.out === "string") args.out = values.out;
+  const budget = wholeNumber(values.budget as string | undefined, "--budget");
+  if (typeof budget === "string") return budget;
+  if (budget !== undefined) {
+    if (budget < 1) return "--budget takes a positive whole number of steps";
+    args.budget = budget;
+  }
   return args;
+}
+
+/** oneOf reads a flag that names one of `allowed`: undefined when absent, null when not allowed. */
+function oneOf<T extends string>(text: string | undefined, allowed: readonly T[]): T | undefined | null {
+  if (text === undefined) return undefined;
+  return (allowed as readonly string[]).includes(text) ? (text as T) : null;
 }
 
 function wholeNumber(text: string | undefined, flag: string): number | undefined | string {

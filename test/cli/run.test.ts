@@ -34,4 +34,15 @@ describe("lazarus run", () => {
     expect(lazarus("run", "--bug", "gremlins").stderr).toContain("unknown --bug");
     expect(lazarus("run", "--ops", "many").code).toBe(2);
   });
+
+  it("takes the cluster's quorums, GC mode and read repair from flags, and refuses bad ones", () => {
+    const run = lazarus("run", "--ops", "200", "--read-quorum", "1", "--write-quorum", "1", "--gc", "repair", "--read-repair", "off");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("R=1, W=1, sloppy quorum, lww, read repair off, gc repair");
+    expect(run.stdout).toContain("promises: eventual");
+    const bad = lazarus("run", "--gc", "never");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--gc takes one of keep, timeout, repair, immediate");
+    expect(lazarus("run", "--read-quorum", "4").stderr).toContain("readQuorum must be in 1..replicationFactor");
+  });
 });
