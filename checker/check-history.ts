@@ -5,12 +5,13 @@ import { prepareHistory } from "../model/history-context.ts";
 import { judgeHistory } from "../model/spec.ts";
 import type { History } from "../model/vocabulary.ts";
 import { checkLinearizable } from "./linearizable-level.ts";
+import { indexedSupersession } from "./supersession-index.ts";
 import type { CheckOptions } from "./linearizability/index.ts";
 import { verdictOf, type HistoryCheck } from "./verdict.ts";
 
 /** checkHistory decides whether a history is allowed; it never throws on a parsed history. */
 export function checkHistory(history: History, options: CheckOptions = {}): HistoryCheck {
-  const context = prepareHistory(history);
+  const context = prepareHistory(history, indexedSupersession);
   const findings = judgeHistory(context);
   let unknown: HistoryCheck["unknown"] = [];
   if (history.header.consistency === "linearizable") {

@@ -1,7 +1,7 @@
 // Everything about a whole history that the per-key rules consult: its operations by
 // key, its barriers, the GC-contract breaches, and whether a clock skew was injected.
 import { findGcBreaches, type GcBreach } from "./gc-contract.ts";
-import { indexKeyHistories, type KeyHistory } from "./key-history.ts";
+import { indexKeyHistories, plainSupersession, type KeyHistory, type SupersessionIndex } from "./key-history.ts";
 import { pairOperations, type Operation } from "./operations.ts";
 import { purgedTombstones, repairRounds, type PurgedTombstone, type RepairRound } from "./purges.ts";
 import type { History, HistoryHeader, Key, Ticks } from "./vocabulary.ts";
@@ -42,8 +42,11 @@ export interface HistoryContext {
   skewSpreads: Array<{ event: number; spreadTicks: number }>;
 }
 
-/** prepareHistory pairs operations, indexes them by key and collects the cluster facts. */
-export function prepareHistory(history: History): HistoryContext {
+/**
+ * prepareHistory pairs operations, groups them by key and collects the cluster facts.
+ * `index` answers the supersession questions: the plain definitions by default.
+ */
+export function prepareHistory(history: History, index: SupersessionIndex = plainSupersession): HistoryContext {
   const operations = pairOperations(history.events);
   const barriers: Barrier[] = [];
   let firstSkewEvent: number | undefined;
@@ -65,7 +68,7 @@ export function prepareHistory(history: History): HistoryContext {
     }
     if (event.kind === "clock-skew" && event.offsetTicks !== 0 && firstSkewEvent === undefined) firstSkewEvent = index;
   });
-  const keys = indexKeyHistories(operations);
+  const keys = indexKeyHistories(operations, index);
   const purges = purgedTombstones(history.events, keys);
   const repairs = repairRounds(history.events);
   const tombstonePurged = new Map<Operation, number>();
