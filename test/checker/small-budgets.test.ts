@@ -2,7 +2,7 @@
 // history stays valid or unknown under budgets of 1 to 1000 steps per key. Checked on the
 // valid SPEC-NOTES examples (also read as linearizable when valid so by default) and on
 // Porcupine's linearizable histories.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { checkHistory } from "../../checker/check-history.ts";
@@ -10,6 +10,7 @@ import { checkImported } from "../../checker/check-imported.ts";
 import { fileLines, importJepsenLog, importPorcupineKv } from "../../histories/import/index.ts";
 import { readHistoryFile } from "../../histories/index.ts";
 import type { History } from "../../model/vocabulary.ts";
+import { porcupineDirectory, skipWithoutExternal } from "../support/external.ts";
 
 const budgets = [1, 10, 100, 1000];
 const examples = fileURLToPath(new URL("../../histories/examples/", import.meta.url));
@@ -51,17 +52,17 @@ describe("valid examples under small budgets", () => {
   });
 });
 
-const external = fileURLToPath(new URL("../../../shared/external/porcupine/", import.meta.url));
-if (!existsSync(external)) console.log(`skipping Porcupine's histories under small budgets: ${external} is absent`);
+const skipExternal = skipWithoutExternal("Porcupine's linearizable histories under small budgets");
+const external = porcupineDirectory ?? "";
 
 /** linearizableFiles are the Porcupine histories expected.json calls linearizable. */
 function linearizableFiles(): string[] {
-  if (!existsSync(external)) return [];
+  if (skipExternal) return [];
   const expected = JSON.parse(readFileSync(`${external}expected.json`, "utf8")) as Record<string, string>;
   return Object.keys(expected).filter((file) => expected[file] === "linearizable").sort();
 }
 
-describe.skipIf(!existsSync(external))("Porcupine's linearizable histories under small budgets", () => {
+describe.skipIf(skipExternal)("Porcupine's linearizable histories under small budgets", () => {
   it.each(linearizableFiles())("%s stays valid or unknown", async (file) => {
     const importer = file.startsWith("jepsen-etcd/") ? importJepsenLog : importPorcupineKv;
     const imported = await importer(fileLines(`${external}${file}`), { file });

@@ -1,7 +1,6 @@
 // Keys a search leaves undecided are never lost: the engine lists every one with the
 // steps it spent, also beside an invalid key, and a history's check and its text report
 // carry them through; a breach explanation that runs out of budget leaves its key unknown.
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { checkHistory } from "../../checker/check-history.ts";
@@ -12,6 +11,7 @@ import { readHistoryFile } from "../../histories/index.ts";
 import { fileLines, importPorcupineKv, type ImportedHistory } from "../../histories/import/index.ts";
 import { porcupineKvModel } from "../../model/sequential/index.ts";
 import { slowKeysLines } from "../support/slow-keys.ts";
+import { porcupineDirectory, skipWithoutExternal } from "../support/external.ts";
 
 /** budgetSteps decides key "bad" (two steps) but not "slow1"/"slow2" (thousands each). */
 const budgetSteps = 100;
@@ -106,10 +106,10 @@ describe("a breach explanation that runs out of budget", () => {
   });
 });
 
-const external = fileURLToPath(new URL("../../../shared/external/porcupine/", import.meta.url));
-if (!existsSync(external)) console.log(`skipping Porcupine's kv histories with small budgets: ${external} is absent`);
+const skipExternal = skipWithoutExternal("Porcupine's kv histories with a small budget");
+const external = porcupineDirectory ?? "";
 
-describe.skipIf(!existsSync(external))("Porcupine's kv histories with a small budget", () => {
+describe.skipIf(skipExternal)("Porcupine's kv histories with a small budget", () => {
   it("c10-bad.txt stays invalid and lists the keys its budget left undecided", async () => {
     const result = await importPorcupineKv(fileLines(`${external}kv/c10-bad.txt`), { file: "c10-bad.txt" });
     if (!result.ok) throw new Error(JSON.stringify(result.error));

@@ -5,9 +5,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lazarus, projectRoot } from "../support/cli.ts";
+import { porcupineDirectory, skipWithoutExternal } from "../support/external.ts";
 import { slowKeysLines } from "../support/slow-keys.ts";
 
-const external = join(projectRoot, "../shared/external/porcupine");
+const skipExternal = skipWithoutExternal("lazarus check on Porcupine's histories");
+const external = porcupineDirectory ?? "";
 
 describe("lazarus check", () => {
   it("exits 0 on valid histories and 1 when any is invalid, checking all files in one process", () => {
@@ -29,7 +31,7 @@ describe("lazarus check", () => {
     expect(result.anomalies[0].key).toBe("x");
   });
 
-  it("detects Jepsen etcd logs and Porcupine kv files and checks them with their models", () => {
+  it.skipIf(skipExternal)("detects Jepsen etcd logs and Porcupine kv files and checks them with their models", () => {
     const run = lazarus("check", "--json", join(external, "jepsen-etcd/etcd_002.log"), join(external, "jepsen-etcd/etcd_000.log"), join(external, "kv/c01-bad.txt"));
     expect(run.code).toBe(1);
     const lines = run.stdout.trim().split("\n").map((line) => JSON.parse(line));
@@ -60,7 +62,7 @@ describe("lazarus check", () => {
     expect(missing.stderr).toContain("does-not-exist.jsonl: cannot read");
   });
 
-  it("exits 3 when the search budget runs out, naming the key", () => {
+  it.skipIf(skipExternal)("exits 3 when the search budget runs out, naming the key", () => {
     const run = lazarus("check", "--budget", "1", join(external, "jepsen-etcd/etcd_002.log"));
     expect(run.code).toBe(3);
     expect(run.stdout).toContain("  unknown: the history was not decided within the budget of 1 step; raise --budget to decide it\n");
