@@ -146,3 +146,19 @@ describe("the store's own early purges are bugs", () => {
     expect(explainedKinds(check)).toEqual([]);
   });
 });
+
+describe("the levels agree on a read the purge overlaps", () => {
+  it("a get at [14, 21] reading the value a purge at 15 let back is explained at every level", () => {
+    const ops: TestOp[] = [
+      { op: "put", value: "1", process: 0, at: [0, 1] },
+      { op: "delete", process: 1, at: [2, 3] },
+      { op: "get", process: 2, at: [14, 21], result: value("1") },
+    ];
+    // A barrier before the get, so that the delete has taken effect for the LWW levels too.
+    for (const level of ["eventual", "quorum", "linearizable"] as const) {
+      const check = checkHistory(buildHistory(level, ops, [{ kind: "barrier", time: 10 }, purge(15)], timeout));
+      expect(kinds(check), level).toEqual([]);
+      expect(check.explained.some((a) => a.key === "x"), level).toBe(true);
+    }
+  });
+});
