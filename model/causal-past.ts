@@ -3,6 +3,7 @@
 // returned, and everything those writes had seen in turn.
 import type { KeyHistory } from "./key-history.ts";
 import type { Operation } from "./operations.ts";
+import type { PurgedTombstone } from "./purges.ts";
 
 /** CausalPast answers "had `later` seen `earlier`?" for one key, memoising each op's past. */
 export class CausalPast {
@@ -51,6 +52,9 @@ export class CausalPast {
   hasSeen(later: Operation, earlier: Operation): boolean {
     return this.pastOf(later).has(earlier);
   }
+
+  /** tombstoneHides is the causal reading of "a purged tombstone hides a put": its delete had seen the put. */
+  readonly tombstoneHides = (purge: PurgedTombstone, put: Operation): boolean => purge.deletes.some((d) => this.hasSeen(d, put));
 
   /** frontier keeps the writes of `writes` that no other write of it had seen. */
   frontier(writes: readonly Operation[]): Operation[] {

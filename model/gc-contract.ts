@@ -5,7 +5,7 @@
 // bug, never a breach of the operator's.
 import { eventList } from "./anomaly.ts";
 import type { Operation } from "./operations.ts";
-import { hidesPut, isEarlyPurge, repairedBefore, type PurgedTombstone, type RepairRound } from "./purges.ts";
+import { hidesPut, isEarlyPurge, repairedBefore, type PurgedTombstone, type RepairRound, type TombstoneHides } from "./purges.ts";
 import { unreachableIntervals, type UnreachableInterval } from "./reachability.ts";
 import type { HistoryEvent, HistoryHeader, Key, NodeId, Ticks, Value } from "./vocabulary.ts";
 
@@ -217,11 +217,12 @@ export function breachExplainsLostWrite(breach: GcBreach, write: Operation): boo
  * although a delete had hidden it: the breach purged a tombstone of the key that hides the
  * put, after the put was invoked, and took effect before the get completed (a missing
  * repair from the purge on; a long absence from the rejoin on). A stale hint explains only
- * a read of the value it carried.
+ * a read of the value it carried. `tombstoneHides` is the level's reading of "hides"
+ * (last-write-wins by default; under vector clocks, the delete had seen the put).
  */
-export function breachExplainsRead(breach: GcBreach, get: Operation, put: Operation): boolean {
+export function breachExplainsRead(breach: GcBreach, get: Operation, put: Operation, tombstoneHides: TombstoneHides = hidesPut): boolean {
   const readAt = get.completeIndex ?? Infinity;
-  const hides = (p: PurgedTombstone) => p.key === get.key && p.event > put.invokeIndex && hidesPut(p, put);
+  const hides = (p: PurgedTombstone) => p.key === get.key && p.event > put.invokeIndex && tombstoneHides(p, put);
   switch (breach.kind) {
     case "repair-overdue":
       return breach.purged.some((p) => hides(p) && p.event < readAt);

@@ -126,16 +126,19 @@ function afterDelete(round: RepairRound, purge: PurgedTombstone, moment: "invoke
   });
 }
 
+/** TombstoneHides says whether a purged tombstone may hide a put: how a level reads "hide". */
+export type TombstoneHides = (purge: PurgedTombstone, put: Operation) => boolean;
+
 /**
- * hidesPut says whether the purged tombstone may hide `put`. With both versions recorded,
+ * hidesPut is the last-write-wins reading: whether the purged tombstone may hide `put`. With both versions recorded,
  * the last-write-wins order decides. Otherwise the put must have been invoked before the
  * delete completed (a put invoked later is ordered after the delete); with the delete
  * unknown, its tick decides.
  */
-export function hidesPut(purge: PurgedTombstone, put: Operation): boolean {
+export const hidesPut: TombstoneHides = (purge, put) => {
   if (purge.deletes.length === 0) return purge.deletedAt >= put.callTime;
   return purge.deletes.some((op) => lwwNewer(op.version, put.version) ?? put.callAt < op.returnAt);
-}
+};
 
 /**
  * isEarlyPurge says whether the store purged a tombstone before its own GC mode allowed:

@@ -42,10 +42,11 @@ export function checkCausalConvergence(context: HistoryContext, history: KeyHist
         const spurious = readAnomaly("sibling-spurious", get, extra, `after the barrier at event ${window.barrier.event} ${extra.map(describeOperation).join(" and ")} had been superseded by a later write.`);
         // A value brought back because a breach purged the tombstone that superseded it is
         // the breach's doing, as a resurrection is; it must hold for every extra value.
-        const explained = extra.every((w) => w.kind === "put" && explainByGcBreach(context, spurious, get, w) !== spurious);
+        const byPurge = (w: Operation) => explainByGcBreach(context, spurious, get, w, past.tombstoneHides);
+        const explained = extra.every((w) => w.kind === "put" && byPurge(w) !== spurious);
         // So is one whose superseding writes a rejoin guard's rebuild dropped.
         const superseders = included.filter((w) => extra.some((e) => past.hasSeen(w, e)));
-        anomalies.push(explained ? explainByGcBreach(context, spurious, get, extra[0]!) : explainLostWriteByGcBreach(context, spurious, superseders));
+        anomalies.push(explained ? byPurge(extra[0]!) : explainLostWriteByGcBreach(context, spurious, superseders));
       }
     }
   }

@@ -47,7 +47,7 @@ export function checkCausalRead(context: HistoryContext, history: KeyHistory, pa
       // A delete hides exactly the puts its context had seen.
       const hidingDelete = (h: KeyHistory, put: Operation, before: number) =>
         h.okDeletesByReturn.find((d) => d.returnAt < before && past.hasSeen(d, put));
-      const resurrection = checkResurrection(context, history, get, write, hidingDelete);
+      const resurrection = checkResurrection(context, history, get, write, hidingDelete, past.tombstoneHides);
       if (resurrection !== undefined) {
         anomalies.push(resurrection);
         continue;

@@ -6,6 +6,7 @@ import { skewSpreadBefore, type HistoryContext } from "../history-context.ts";
 import { describeOperation } from "../describe.ts";
 import { lwwNewer } from "../lww-order.ts";
 import type { Operation } from "../operations.ts";
+import { hidesPut, type TombstoneHides } from "../purges.ts";
 
 /**
  * explainByGcBreach re-labels a resurrection or stale read of `put`'s value as
@@ -13,8 +14,8 @@ import type { Operation } from "../operations.ts";
  * was invoked and before the get completed. Only `timeout` mode has breaches, so under
  * `keep` and `repair` nothing is explained.
  */
-export function explainByGcBreach(context: HistoryContext, anomaly: Anomaly, get: Operation, put: Operation): Anomaly {
-  const breach = context.breaches.find((b) => breachExplainsRead(b, get, put));
+export function explainByGcBreach(context: HistoryContext, anomaly: Anomaly, get: Operation, put: Operation, hides: TombstoneHides = hidesPut): Anomaly {
+  const breach = context.breaches.find((b) => breachExplainsRead(b, get, put, hides));
   if (breach === undefined) return anomaly;
   return explainedAs(anomaly, "gc-grace-violation", breach.events, `Explained by a breach of the GC contract: ${breach.message}`);
 }

@@ -7,6 +7,7 @@ import { describeOperation } from "../describe.ts";
 import { lastBarrierBefore, type HistoryContext } from "../history-context.ts";
 import { okDeleteAfter, type KeyHistory } from "../key-history.ts";
 import type { Operation } from "../operations.ts";
+import { hidesPut, type TombstoneHides } from "../purges.ts";
 import { explainByClockSkew, explainByGcBreach, explainLostWriteByGcBreach } from "./explain.ts";
 import { readAnomaly } from "./read-source.ts";
 
@@ -27,6 +28,7 @@ export function checkResurrection(
   get: Operation,
   put: Operation,
   hidingDelete: HidingDelete,
+  tombstoneHides: TombstoneHides = hidesPut,
 ): Anomaly | undefined {
   const barrier = lastBarrierBefore(context.barriers, get.invokeIndex);
   if (barrier === undefined) return undefined;
@@ -40,7 +42,7 @@ export function checkResurrection(
       `${describeOperation(put)}.`,
   );
   anomaly.events = eventList(anomaly.events, [barrier.event]);
-  const byPurge = explainByGcBreach(context, anomaly, get, put);
+  const byPurge = explainByGcBreach(context, anomaly, get, put, tombstoneHides);
   if (byPurge !== anomaly) return byPurge;
   // A rejoin guard's rebuild may drop the delete itself, as it drops any write.
   const byRebuild = explainLostWriteByGcBreach(context, anomaly, [deleteOp]);

@@ -162,3 +162,22 @@ describe("the levels agree on a read the purge overlaps", () => {
     }
   });
 });
+
+describe("under vector clocks a tombstone hides only what its delete had seen", () => {
+  it("the purge of a delete that had not seen the value explains no resurrection of it", () => {
+    const empty = { values: [], tombstones: [] };
+    const seen1 = { values: ["1"], tombstones: [] };
+    const ops = (purgedDeleteSaw: typeof empty): TestOp[] => [
+      { op: "put", value: "1", context: empty, process: 0, at: [0, 1] },
+      { op: "delete", tombstone: "d1", context: seen1, process: 1, at: [2, 3] },
+      { op: "delete", tombstone: "d2", context: purgedDeleteSaw, process: 2, at: [4, 5] },
+      { op: "get", process: 3, at: [30, 31], result: { kind: "siblings", values: ["1"], tombstones: ["d1"] } },
+    ];
+    const events: ClusterEvent[] = [{ kind: "gc-purge", time: 16, node: "n1", key: "x", deletedAt: 4 }, barrier];
+    const config = { ...timeout, versioning: "vector-clock" as const };
+    // d2 is purged with no repair (a breach), but d2 never saw "1": d1, still there, hides it.
+    expect(kinds(checkHistory(buildHistory("causal", ops(empty), events, config)))).toContain("resurrection");
+    // Had d2 seen "1", its purge could have let "1" back.
+    expect(kinds(checkHistory(buildHistory("causal", ops(seen1), events, config)))).not.toContain("resurrection");
+  });
+});
