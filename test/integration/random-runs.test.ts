@@ -46,7 +46,7 @@ const signature: Record<BugName, AnomalyKind[]> = {
   "naive-delete": ["resurrection"],
   "tombstone-blind-read-repair": ["resurrection", "lost-write"],
   "anti-entropy-resurrects": ["resurrection", "lost-write"],
-  "early-gc": ["resurrection", "divergence"],
+  "early-gc": ["early-purge", "resurrection", "divergence"],
   "lww-skew": ["lost-write", "resurrection", "stale-read"],
   doomstone: ["lost-write", "resurrection"],
 };
