@@ -12,8 +12,21 @@ commands:
   schema   print the JSON Schema of the history format
 `;
 
+/**
+ * quietOnClosedPipe: when the reader of our output goes away (`lazarus check … | head -1`),
+ * stop writing and finish quietly, with the exit code the work earns, instead of crashing
+ * on EPIPE.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    stream.write = () => true;
+  });
+}
+
 /** main runs one CLI invocation and returns its exit code. */
 export async function main(args: string[]): Promise<number> {
+  quietOnClosedPipe(process.stdout);
   const [command, ...rest] = args;
   switch (command) {
     case undefined:

@@ -1,6 +1,8 @@
 // `lazarus run`: simulates the store on the built-in default scenario (or with a few
 // knobs changed), checks the recorded history against the spec, and prints both. The
 // seed is printed so that any run replays byte for byte.
+import { open, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { checkHistory } from "../../checker/check-history.ts";
 import { formatCheck } from "../../checker/report.ts";
@@ -35,8 +37,20 @@ export async function runCommand(argv: string[]): Promise<number> {
     return 2;
   }
   const { options, out, json, budget } = parsed;
+  // Found out before the simulation runs: a path that cannot be written.
+  const target = out === undefined ? undefined : await openTarget(out);
+  if (typeof target === "string") {
+    process.stderr.write(`lazarus run: cannot write --out ${JSON.stringify(out)}: ${target}\n  fix: name a file in a folder that exists and that you may write to\n`);
+    return 2;
+  }
   const { history, stats } = simulate(options);
-  if (out !== undefined) await writeHistory(out, history);
+  if (target !== undefined) {
+    const failed = await writeHistory(target, history);
+    if (failed !== undefined) {
+      process.stderr.write(`lazarus run: writing --out ${JSON.stringify(out)} failed: ${failed}; nothing was left half written\n`);
+      return 2;
+    }
+  }
   const check = checkHistory(history, budget === undefined ? {} : { maxStepsPerPartition: budget });
   if (json) {
     process.stdout.write(`${JSON.stringify({ seed: history.header.seed, stats, check }, null, 2)}\n`);
@@ -55,6 +69,7 @@ export interface RunArgs {
   json: boolean;
 }
 
+const maxOps = 10_000_000;
 const gcModes: readonly GcMode[] = ["keep", "timeout", "repair", "immediate"];
 const readRepairModes: readonly ReadRepairMode[] = ["sync", "async", "off"];
 
@@ -86,17 +101,21 @@ export function parseRunArgs(argv: string[]): RunArgs | string {
   const seed = wholeNumber(values.seed as string | undefined, "--seed");
   if (typeof seed === "string") return seed;
   if (seed !== undefined) options.seed = seed;
-  const ops = wholeNumber(values.ops as string | undefined, "--ops");
+  // The history is kept in memory: past 10^7 operations it no longer fits a default heap.
+  const ops = wholeNumber(values.ops as string | undefined, "--ops", maxOps);
   if (typeof ops === "string") return ops;
   if (ops !== undefined) options.workload = { ...options.workload, ops };
   const bugs = (values.bug as string[] | undefined) ?? [];
   const unknown = bugs.find((bug) => !(bugNames as readonly string[]).includes(bug));
   if (unknown !== undefined) return `unknown --bug ${JSON.stringify(unknown)}; expected one of ${bugNames.join(", ")}`;
+  const twice = bugs.find((bug, i) => bugs.indexOf(bug) !== i);
+  if (twice !== undefined) return `--bug ${twice} is given twice; name each bug once`;
   options.bugs = bugs as BugName[];
   const versioning = values.versioning as string | undefined;
   if (versioning !== undefined && versioning !== "lww" && versioning !== "vector-clock") return `--versioning takes lww or vector-clock, not ${JSON.stringify(versioning)}`;
   if (versioning !== undefined) options.versioning = versioning;
   // Linearizable mode needs strict quorums and timestamps; the default scenario is sloppy.
+  if (values.linearizable === true && versioning === "vector-clock") return "--linearizable needs last-write-wins timestamps; leave out --versioning vector-clock";
   if (values.linearizable === true) Object.assign(options, { linearizable: true, sloppyQuorum: false, versioning: "lww" });
   for (const [flag, field] of [["read-quorum", "readQuorum"], ["write-quorum", "writeQuorum"]] as const) {
     const quorum = wholeNumber(values[flag] as string | undefined, `--${flag}`);
@@ -128,17 +147,49 @@ function oneOf<T extends string>(text: string | undefined, allowed: readonly T[]
   return (allowed as readonly string[]).includes(text) ? (text as T) : null;
 }
 
-function wholeNumber(text: string | undefined, flag: string): number | undefined | string {
+function wholeNumber(text: string | undefined, flag: string, max = Number.MAX_SAFE_INTEGER): number | undefined | string {
   if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text.trim())) return `${flag} takes a whole number, not ${JSON.stringify(text)}`;
   const value = Number(text);
-  return Number.isSafeInteger(value) && value >= 0 ? value : `${flag} takes a whole number, not ${JSON.stringify(text)}`;
+  return value <= max ? value : `${flag} takes at most ${max.toLocaleString("en")}, not ${text}`;
 }
 
-async function writeHistory(path: string, history: History): Promise<void> {
-  const writer = HistoryWriter.toFile(path);
-  await writer.header(history.header);
-  for (const event of history.events) await writer.event(event);
-  await writer.close();
+/**
+ * OutTarget is where --out goes. A regular file is written beside itself (`writing`) and
+ * renamed into place once complete, so that a crash never leaves half a history; a
+ * device or pipe is written in place.
+ */
+interface OutTarget {
+  path: string;
+  writing: string;
+}
+
+/** openTarget checks that --out can be written, creating the file it will write; a string says why not. */
+async function openTarget(path: string): Promise<OutTarget | string> {
+  const existing = await stat(path).catch(() => undefined);
+  if (existing?.isDirectory()) return "it is a folder";
+  const writing = existing === undefined || existing.isFile() ? join(dirname(path), `.${basename(path)}.${process.pid}.partial`) : path;
+  try {
+    await (await open(writing, "w")).close();
+  } catch (error) {
+    return error instanceof Error ? (error.message.split(", ")[0] ?? error.message) : String(error);
+  }
+  return { path, writing };
+}
+
+/** writeHistory writes the history to its target; a string says why it failed (the partial file is removed). */
+async function writeHistory(target: OutTarget, history: History): Promise<string | undefined> {
+  try {
+    const writer = HistoryWriter.toFile(target.writing);
+    await writer.header(history.header);
+    for (const event of history.events) await writer.event(event);
+    await writer.close();
+    if (target.writing !== target.path) await rename(target.writing, target.path);
+    return undefined;
+  } catch (error) {
+    if (target.writing !== target.path) await rm(target.writing, { force: true });
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 function describeRun(history: History, stats: Stats, out: string | undefined): string {

@@ -1,10 +1,11 @@
 // `lazarus run` end to end: the main job replays byte for byte from its seed, writes a
 // history that `lazarus check` judges the same way, and convicts a known bug.
-import { mkdtempSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lazarus } from "../support/cli.ts";
+import { lazarus, projectRoot } from "../support/cli.ts";
 
 
 describe("lazarus run", () => {
@@ -44,5 +45,42 @@ describe("lazarus run", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--gc takes one of keep, timeout, repair, immediate");
     expect(lazarus("run", "--read-quorum", "4").stderr).toContain("readQuorum must be in 1..replicationFactor");
+  });
+});
+
+describe("lazarus run refuses what it cannot do, before it simulates", () => {
+  it("refuses empty, non-decimal and too large numbers, conflicting and repeated flags, exit 2", () => {
+    const refused = (args: string[], message: string) => {
+      const run = lazarus("run", ...args);
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stderr, args.join(" ")).toContain(message);
+      expect(run.stderr).not.toContain("    at ");
+    };
+    refused(["--ops", ""], '--ops takes a whole number, not ""');
+    refused(["--seed", ""], '--seed takes a whole number, not ""');
+    refused(["--ops", "1e12"], '--ops takes a whole number, not "1e12"');
+    refused(["--ops", "20000000"], "--ops takes at most 10,000,000");
+    refused(["--linearizable", "--versioning", "vector-clock"], "--linearizable needs last-write-wins timestamps");
+    refused(["--bug", "doomstone", "--bug", "doomstone"], "--bug doomstone is given twice");
+  });
+
+  it("finds an --out it cannot write before the simulation, and never leaves half a history", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lazarus-out-"));
+    const missing = lazarus("run", "--out", join(dir, "no/such/folder/h.jsonl"));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("cannot write --out");
+    expect(missing.stdout).toBe("");
+    const folder = lazarus("run", "--out", dir);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain("it is a folder");
+    const written = lazarus("run", "--ops", "100", "--out", join(dir, "h.jsonl"));
+    expect(written.code).toBe(0);
+    expect(readdirSync(dir)).toEqual(["h.jsonl"]);
+  });
+
+  it("ends quietly when the reader of its output goes away", () => {
+    const piped = spawnSync("sh", ["-c", `"${process.execPath}" cli/bin.js run --ops 2000 | head -1`], { cwd: projectRoot, encoding: "utf8" });
+    expect(piped.stdout).toContain("lazarus run: seed 42");
+    expect(piped.stderr).toBe("");
   });
 });

@@ -167,7 +167,7 @@ describe("under vector clocks a tombstone hides only what its delete had seen", 
   it("the purge of a delete that had not seen the value explains no resurrection of it", () => {
     const empty = { values: [], tombstones: [] };
     const seen1 = { values: ["1"], tombstones: [] };
-    const ops = (purgedDeleteSaw: typeof empty): TestOp[] => [
+    const ops = (purgedDeleteSaw: { values: string[]; tombstones: string[] }): TestOp[] => [
       { op: "put", value: "1", context: empty, process: 0, at: [0, 1] },
       { op: "delete", tombstone: "d1", context: seen1, process: 1, at: [2, 3] },
       { op: "delete", tombstone: "d2", context: purgedDeleteSaw, process: 2, at: [4, 5] },
