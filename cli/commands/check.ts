@@ -121,6 +121,10 @@ async function checkFile(file: string, args: CheckArgs): Promise<FileOutcome> {
     return { file, error: `${file}: cannot read: ${error instanceof Error ? error.message : String(error)}\n  fix: check the path and that the file is readable` };
   }
   if (!imported.ok) return { file, error: formatImportError(imported.error) };
+  // Nothing to check is not "valid": the file was empty, or not what --format said.
+  if (imported.history.operations.length === 0) {
+    return { file, error: `${file}: no operation to check in this ${format} file\n  fix: check that the file holds a ${format} history, or leave --format out to have its format detected` };
+  }
   const checked = checkImported(imported.history, args.model, args.initial, options);
   if (!checked.ok) return { file, error: `${file}: ${checked.message}\n  fix: ${checked.fix}` };
   return { file, format, check: checked.check };

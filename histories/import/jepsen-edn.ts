@@ -30,13 +30,20 @@ type Raw = { f: string; key: string | undefined; value: unknown };
 export async function importJepsenEdn(lines: LineSource, options: ImportOptions): Promise<ImportResult> {
   const pairer = new Pairer<Raw, unknown>();
   let family: Family | undefined;
+  // Ops of processes that are not integers (the nemesis) are skipped, and counted: a file
+  // whose every op was skipped was not understood, and must not come out valid.
+  let skipped = 0;
+  let firstSkipped = 0;
   const fail = (line: number, field: string | undefined, message: string, fix: string): ImportResult =>
     importFailure(options.file, line, field, message, fix);
   for await (const record of ednRecords(lines)) {
     if (!record.ok) return fail(record.line, undefined, record.message, record.fix);
     const { map, line } = record;
     const process = toNumber(map["process"]);
-    if (process === undefined || !Number.isInteger(process)) continue; // nemesis and other non-client ops
+    if (process === undefined || !Number.isInteger(process)) {
+      if (skipped++ === 0) firstSkipped = line;
+      continue;
+    }
     const type = map["type"];
     if (type !== "invoke" && type !== "ok" && type !== "fail" && type !== "info") return fail(line, "type", `:type is ${show(map["type"])}`, "use :invoke, :ok, :fail or :info");
     const f = map["f"];
@@ -54,6 +61,10 @@ export async function importJepsenEdn(lines: LineSource, options: ImportOptions)
     const raw: Raw = { f: f as string, key, value };
     const problem = type === "invoke" ? pairer.invoke(process, raw.f, raw, line) : pairer.complete(process, raw.f, type, value, line);
     if (problem !== undefined) return fail(line, undefined, problem.message, problem.fix);
+  }
+  if (pairer.operations.length === 0) {
+    const why = skipped === 0 ? "the file holds no operation" : `all ${skipped} operations were skipped: their :process is not an integer (as the nemesis's is), first at line ${firstSkipped}`;
+    return fail(skipped === 0 ? 0 : firstSkipped, skipped === 0 ? undefined : "process", `no client operation to check: ${why}`, "check that this is a Jepsen EDN history whose client ops have integer :process values (leave --format out to have the format detected)");
   }
   const converted = family === "keyed" ? convertKeyed(pairer.operations) : convertRegister(pairer.operations);
   if (!converted.ok) return fail(converted.line, "value", converted.message, converted.fix);

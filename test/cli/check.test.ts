@@ -133,3 +133,17 @@ describe("lazarus check --budget", () => {
     expect(JSON.parse(valid.stdout)).toMatchObject({ verdict: "valid", unknown: [] });
   });
 });
+
+describe("lazarus check never calls a file it found nothing in valid", () => {
+  it("an empty file read as a Jepsen log or Porcupine kv history is an error, exit 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lazarus-empty-"));
+    const empty = join(dir, "empty.txt");
+    writeFileSync(empty, "\n\n");
+    for (const format of ["jepsen-log", "porcupine-kv", "jepsen-edn"]) {
+      const run = lazarus("check", "--format", format, empty);
+      expect(run.code, format).toBe(2);
+      expect(run.stderr, format).toMatch(/no (client )?operation to check/);
+      expect(run.stdout, format).not.toContain("valid");
+    }
+  });
+});

@@ -108,6 +108,15 @@ describe("importJepsenEdn", () => {
     const result = await importJepsenEdn(["{:type :invoke, :f :read, :value nil, :process 0}", "oops"], { file });
     expect(result).toMatchObject({ ok: false, error: { line: 2 } });
   });
+
+  it("refuses a file whose every op was skipped, or that holds none, instead of calling it valid", async () => {
+    const strings = await importJepsenEdn(['{:process "a", :type :invoke, :f :read, :value nil}', '{:process "a", :type :ok, :f :read, :value 1}'], { file });
+    expect(strings).toMatchObject({ ok: false, error: { line: 1, field: "process" } });
+    if (!strings.ok) expect(strings.error.message).toContain("all 2 operations were skipped");
+    const empty = await importJepsenEdn([""], { file });
+    expect(empty).toMatchObject({ ok: false, error: { line: 0 } });
+    if (!empty.ok) expect(empty.error.message).toContain("holds no operation");
+  });
 });
 
 describe("detectFormat", () => {
