@@ -1,7 +1,8 @@
 // The generic linearizability engine (Porcupine-style): given a sequential model and
 // a history of operations, decide whether some order consistent with real time makes
 // every operation legal. The algorithm (Wing–Gong–Lowe search with a cache of
-// explored configurations, split by key) is private to `_internals/`.
+// explored configurations, split by key, with blind writes of unknown outcome
+// linearized just in time) is private to `_internals/`.
 
 import type { Operation, SequentialModel } from "../../model/sequential/index.ts";
 import { checkAll } from "./_internals/check.ts";

@@ -47,6 +47,8 @@ export function createCasRegisterModel(
     },
     key: valueKey,
     readOnly: (input) => input.kind === "read",
+    // Only a plain write: a cas moves to `to` only in the state `from`.
+    blindWrite: (input) => (input.kind === "write" ? input.value : undefined),
     describeOperation(input, output) {
       switch (input.kind) {
         case "write":

@@ -55,6 +55,18 @@ export const linearizableKvModel: SequentialModel<KvState, KvInput, KvOutput> = 
         return unreachable(input);
     }
   },
+  blindWrite(input) {
+    switch (input.kind) {
+      case "put":
+        return input.value;
+      case "delete":
+        return null;
+      case "get":
+        return undefined;
+      default:
+        return unreachable(input);
+    }
+  },
   describeOperation(input, output) {
     switch (input.kind) {
       case "put":

@@ -39,6 +39,17 @@ export interface SequentialModel<State, Input, Output> {
    * searches). Optional: a model without it is always searched.
    */
   uniqueWriteView?(input: Input, output: Output | undefined): UniqueWriteView<State> | undefined;
+  /**
+   * blindWrite: the state `input` (with `output`, `undefined` when unknown) always moves
+   * to, when it is a blind write: `step` accepts it in every state and moves to that
+   * state whatever the current one. `undefined` for anything else (a read, a cas, an
+   * append). With it, the engine tries a blind write of unknown outcome only just before
+   * an operation that observes its value (Lowe's just-in-time linearization), instead of
+   * at every point: k such writes then cost about k times, not 2^k times, the search.
+   * Optional: a model without it has every operation tried at every point. A model
+   * whose states include `undefined` cannot offer it.
+   */
+  blindWrite?(input: Input, output: Output | undefined): State | undefined;
   /** describeOperation: one short phrase for people, e.g. "write 3" or "read → 4". */
   describeOperation(input: Input, output: Output | undefined): string;
   /** describeState: the state for people, e.g. "3" or "absent". */

@@ -31,6 +31,8 @@ export const porcupineKvModel: SequentialModel<string, PorcupineKvInput, Porcupi
   key: (state) => state,
   partitionKey: (input) => input.key,
   readOnly: (input) => input.kind === "get",
+  // An append depends on the current value: only a put is blind.
+  blindWrite: (input) => (input.kind === "put" ? input.value : undefined),
   describeOperation(input, output) {
     switch (input.kind) {
       case "get":

@@ -48,6 +48,7 @@ export function createRegisterModel(
       if (input.kind === "write") return { kind: "write", value: input.value };
       return output === undefined || output === null ? undefined : { kind: "read", value: output.value };
     },
+    blindWrite: (input) => (input.kind === "write" ? input.value : undefined),
     describeOperation(input, output) {
       if (input.kind === "write") return `write ${describeValue(input.value)}`;
       return output ? `read → ${describeValue(output.value)}` : "read → ?";

@@ -11,7 +11,11 @@ import { checkUniqueWrites } from "./unique-writes.ts";
 
 /** CheckOptions tunes a check; every field has a default. */
 export interface CheckOptions {
-  /** maxStepsPerPartition: model steps one partition's search may take before it is undecided (default 10^7). */
+  /**
+   * maxStepsPerPartition: moves one partition's search may try before it is undecided
+   * (default 10^7). A move is one model step, or a write of unknown outcome paired with
+   * the operation that observes it (see `SequentialModel.blindWrite`).
+   */
   maxStepsPerPartition?: number;
   /**
    * useUniqueWrites: decide partitions whose read values each have one possible write

@@ -1,9 +1,12 @@
 // The Wing–Gong–Lowe search over one partition: depth-first, trying each pending call
 // in time order, backtracking at the first return that is not yet linearized, and
-// skipping any (linearized set, state) already explored.
+// skipping any (linearized set, state) already explored. Blind writes with unknown
+// outcome are linearized just in time, paired with the operation after them
+// (just-in-time-writes.ts).
 
 import type { SequentialModel } from "../../../model/sequential/index.ts";
 import { buildEntryList, lift, unlift } from "./entries.ts";
+import { JustInTimeWrites } from "./just-in-time-writes.ts";
 import { VisitedSet } from "./visited.ts";
 
 /** PartitionInput is one partition's operations (local indices 0..n-1). */
@@ -24,7 +27,9 @@ export type SearchResult<State> =
 /**
  * searchPartition looks for a linearization of the partition. It succeeds once every
  * operation that returned is linearized: operations with unknown outcome left over
- * never took effect. `maxSteps` bounds the calls to `model.step`.
+ * never took effect. `maxSteps` bounds the moves tried (one operation, or a deferred
+ * write with the operation after it); each costs at most one `model.step` call beyond
+ * a fixed number per operation.
  */
 export function searchPartition<State, Input, Output>(
   model: SequentialModel<State, Input, Output>,
@@ -45,8 +50,27 @@ export function searchPartition<State, Input, Output>(
   }
   const states: State[] = [model.init()];
   const stateIds = new Map<string, number>([[model.key(states[0]!), 0]]);
+  const intern = (next: State): number => {
+    const key = model.key(next);
+    let id = stateIds.get(key);
+    if (id === undefined) {
+      id = states.length;
+      states.push(next);
+      stateIds.set(key, id);
+    }
+    return id;
+  };
+  const callEntryOf = new Int32Array(operationCount);
+  for (let entry = next[list.head]!; entry !== list.tail; entry = next[entry]!) if (isCall[entry] === 1) callEntryOf[operationOf[entry]!] = entry;
+  const writes = JustInTimeWrites.build(model, partition, callEntryOf, states, intern);
+  // Deferred writes are never tried alone: out of the list for good, the scan never walks
+  // past them. Entry indices keep their time order, so `callEntryOf` still places them.
+  if (writes !== undefined) for (let op = 0; op < operationCount; op++) if (writes.deferred[op] === 1) lift(list, callEntryOf[op]!);
+  // A frame per linearized operation; a pair takes two, the write's and then the
+  // observer's, whose `stackPair` holds the pair's index (else -1).
   const stackEntry = new Int32Array(operationCount);
   const stackState = new Int32Array(operationCount);
+  const stackPair = new Int32Array(operationCount);
   let depth = 0;
   let state = 0;
   let remainingReturns = list.returnCount;
@@ -59,48 +83,83 @@ export function searchPartition<State, Input, Output>(
   let longestState = 0;
   let agreeing = 0;
   let entry = next[list.head]!;
+  // pairFrom: -1 until `entry`'s operation has been tried alone here, then the next pair to try.
+  let pairFrom = -1;
+  // frontier: the first return entry not linearized, found when pairs need it; -1 once the list changes.
+  let frontier = -1;
   const memoFrom = new Int32Array(operationCount).fill(-1);
   const memoTo = new Int32Array(operationCount);
-  const intern = (next: State): number => {
-    const key = model.key(next);
-    let id = stateIds.get(key);
-    if (id === undefined) {
-      id = states.length;
-      states.push(next);
-      stateIds.set(key, id);
-    }
-    return id;
-  };
 
+  // The loop's variables are plain locals, not captured by helper closures: it is the hot path.
   while (remainingReturns > 0) {
     if (isCall[entry] === 1) {
       const op = operationOf[entry]!;
-      // Checked before the step, so an unknown result reports exactly the steps taken.
-      if (steps === maxSteps) return { kind: "unknown", steps };
-      steps++;
-      // The same operation is often tried again from the same state: remember its last step.
-      let nextState: number;
-      if (memoFrom[op] === state) nextState = memoTo[op]!;
-      else {
-        const result = model.step(states[state]!, inputs[op]!, outputs[op]);
-        nextState = result.ok ? intern(result.next) : -1;
-        memoFrom[op] = state;
-        memoTo[op] = nextState;
-      }
-      if (nextState !== -1) {
-        if (visited.tryAdd(bitOf[op]!, nextState)) {
+      if (pairFrom === -1) {
+        // Checked before the step, so an unknown result reports exactly the steps taken.
+        if (steps === maxSteps) return { kind: "unknown", steps };
+        steps++;
+        // The same operation is often tried again from the same state: remember its last step.
+        let nextState: number;
+        if (memoFrom[op] === state) nextState = memoTo[op]!;
+        else {
+          const result = model.step(states[state]!, inputs[op]!, outputs[op]);
+          nextState = result.ok ? intern(result.next) : -1;
+          memoFrom[op] = state;
+          memoTo[op] = nextState;
+        }
+        if (nextState !== -1 && visited.tryAdd(bitOf[op]!, nextState)) {
           if (agreeing === depth && depth < longestLength && longest[depth] === op) agreeing++;
           stackEntry[depth] = entry;
           stackState[depth] = state;
+          stackPair[depth] = -1;
           depth++;
           state = nextState;
           lift(list, entry);
           if (returnOf[entry] !== -1) remainingReturns--;
+          frontier = -1;
           entry = next[list.head]!;
           continue;
         }
+        if (writes === undefined || !writes.mayObserve(op)) {
+          entry = next[entry]!;
+          continue;
+        }
+        pairFrom = 0;
       }
-      entry = next[entry]!;
+      // A deferred write, then `op`. Alone, `op` was stepped from this state: memoFrom[op] === state.
+      if (memoFrom[op] !== state) throw new Error("bug: a pair is tried before its observer was tried alone in that state");
+      if (frontier === -1 && writes!.pairCount(op) > pairFrom) for (frontier = entry; isCall[frontier] === 1; ) frontier = next[frontier]!;
+      const k = frontier === -1 ? -1 : writes!.nextPair(op, pairFrom, state, memoTo[op] === state, frontier, callEntryOf);
+      if (k === -1) {
+        pairFrom = -1;
+        entry = next[entry]!;
+        continue;
+      }
+      if (steps === maxSteps) return { kind: "unknown", steps };
+      steps++;
+      const writer = writes!.writerOf(op, k);
+      const nextState = writes!.nextStateOf(op, k);
+      if (!visited.tryAddPair(bitOf[writer]!, bitOf[op]!, nextState)) {
+        pairFrom = k + 1;
+        continue;
+      }
+      writes!.use(op, k);
+      if (agreeing === depth && depth < longestLength && longest[depth] === writer) agreeing++;
+      stackEntry[depth] = callEntryOf[writer]!;
+      stackState[depth] = state;
+      stackPair[depth] = -1;
+      depth++;
+      if (agreeing === depth && depth < longestLength && longest[depth] === op) agreeing++;
+      stackEntry[depth] = entry;
+      stackState[depth] = writes!.writtenStateOf(op, k);
+      stackPair[depth] = k;
+      depth++;
+      state = nextState;
+      lift(list, entry);
+      if (returnOf[entry] !== -1) remainingReturns--;
+      frontier = -1;
+      pairFrom = -1;
+      entry = next[list.head]!;
     } else {
       // A return whose operation is not linearized: nothing pending fits here.
       if (depth > longestLength) {
@@ -114,13 +173,26 @@ export function searchPartition<State, Input, Output>(
         return { kind: "invalid", steps, longest: order, failing: longestFailing, stateAtLongest: states[longestState]! };
       }
       depth--;
-      if (agreeing > depth) agreeing = depth;
       const undone = stackEntry[depth]!;
-      state = stackState[depth]!;
-      visited.clear(bitOf[operationOf[undone]!]!);
+      const undoneOp = operationOf[undone]!;
+      const pair = stackPair[depth]!;
+      visited.clear(bitOf[undoneOp]!);
       unlift(list, undone);
       if (returnOf[undone] !== -1) remainingReturns++;
-      entry = next[undone]!;
+      if (pair !== -1) {
+        // Undo the pair's write too (never in the list), then try `undone` after the next deferred write.
+        depth--;
+        visited.clear(bitOf[operationOf[stackEntry[depth]!]!]!);
+        writes!.release(undoneOp, pair);
+        pairFrom = pair + 1;
+      } else {
+        // Tried alone; it may still be worth trying after a deferred write.
+        pairFrom = writes !== undefined && writes.mayObserve(undoneOp) ? 0 : -1;
+      }
+      state = stackState[depth]!;
+      if (agreeing > depth) agreeing = depth;
+      frontier = -1;
+      entry = pairFrom === -1 ? next[undone]! : undone;
     }
   }
   return { kind: "valid", steps };

@@ -79,6 +79,18 @@ export class VisitedSet {
   }
 
   /**
+   * tryAddPair sets bits `first` and `second` (a deferred write and the operation it is
+   * paired with); false (and both undone) if a stored configuration covers the result.
+   * Backtracking clears both.
+   */
+  tryAddPair(first: number, second: number, state: number): boolean {
+    this.set(first);
+    if (this.tryAdd(second, state)) return true;
+    this.clear(first);
+    return false;
+  }
+
+  /**
    * removeCoveredBy unlinks stored configurations that the current one covers (same ok
    * bits and state, more unknown-outcome bits), so that a bucket holds an antichain.
    */
