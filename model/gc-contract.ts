@@ -27,8 +27,9 @@ interface BreachFacts {
  * UnreachableTooLong: a node was cut off for longer than the grace period. Without a rejoin
  * guard it rejoins unrepaired and may push back what was purged meanwhile. With one
  * (`rebuilt`), it is rebuilt from its peers first and resurrects nothing, but the rebuild
- * drops the writes only it held: those invoked from `exposedFromEvent` (the last complete
- * repair before the absence) to `exposedTo` (the rejoin, or the crash if it was down throughout).
+ * drops the writes only it held: those not yet complete when the last complete repair
+ * before the absence ran (`exposedFromEvent`) and invoked before the node stopped taking
+ * writes (`exposedToEvent`: the rejoin, or the crash if it was down throughout).
  */
 export interface UnreachableTooLong extends BreachFacts {
   kind: "unreachable-too-long";
@@ -36,6 +37,7 @@ export interface UnreachableTooLong extends BreachFacts {
   exposedFrom: Ticks;
   exposedFromEvent: number;
   exposedTo: Ticks;
+  exposedToEvent: number;
 }
 
 /**
@@ -102,6 +104,7 @@ function unreachableBreaches(
       exposedFrom: exposed.time,
       exposedFromEvent: exposed.event,
       exposedTo: interval.downThroughout ? from : to,
+      exposedToEvent: interval.downThroughout ? interval.fromEvent : interval.toEvent,
       fromEvent: interval.fromEvent,
       toEvent: interval.toEvent,
       events: eventList([interval.fromEvent, interval.toEvent], purgedMeanwhile.map((p) => p.event)),
@@ -204,12 +207,13 @@ function describeKeys(purged: readonly PurgedTombstone[]): string {
 /**
  * breachExplainsLostWrite says whether a breach can explain losing `write`: a node cut off
  * longer than the grace period, and rebuilt by the rejoin guard, may have held it alone if
- * it came after the last complete repair before the absence. (A node that rejoins with its
- * data loses nothing that way.)
+ * it had not completed when the last complete repair before the absence ran (a repair
+ * syncs only what is already written) and was invoked before the node stopped taking
+ * writes. (A node that rejoins with its data loses nothing that way.)
  */
 export function breachExplainsLostWrite(breach: GcBreach, write: Operation): boolean {
   if (breach.kind !== "unreachable-too-long" || !breach.rebuilt) return false;
-  return breach.exposedFrom <= write.callTime && write.callTime <= breach.exposedTo;
+  return write.returnAt > breach.exposedFromEvent && write.callAt <= breach.exposedToEvent;
 }
 
 /**

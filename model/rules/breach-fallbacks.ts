@@ -45,14 +45,17 @@ export function breachFallbacks(context: HistoryContext, history: KeyHistory): B
   for (const breach of context.breaches) {
     const operations: Operation[] = [];
     if (breach.kind === "unreachable-too-long" && breach.rebuilt) {
+      // A write the last complete repair before the absence could not sync (it had not
+      // completed when the repair ran), invoked before the node stopped taking writes.
       const exposedFrom = breach.exposedFromEvent;
-      const wroteMeanwhile = history.operations.some((op) => op.kind !== "get" && op.callAt >= exposedFrom && op.callAt <= breach.toEvent);
+      const unsynced = (op: Operation) => op.returnAt > exposedFrom;
+      const wroteMeanwhile = history.operations.some((op) => op.kind !== "get" && unsynced(op) && op.callAt <= breach.exposedToEvent);
       if (wroteMeanwhile) {
         operations.push(fallback("delete", breach.toEvent, breach.to));
         // The peers hold what the last complete repair gave them (a put that may be last
         // before it), plus any of the writes since that reached them before the absence.
-        const before = mayBeLastPuts(puts.filter((op) => op.callAt < exposedFrom));
-        const exposed = puts.filter((op) => op.callAt >= exposedFrom && op.callAt < breach.fromEvent);
+        const before = mayBeLastPuts(puts.filter((op) => !unsynced(op)));
+        const exposed = puts.filter((op) => unsynced(op) && op.callAt < breach.fromEvent);
         for (const put of [...before, ...exposed]) operations.push(fallback("put", breach.toEvent, breach.to, put.value));
       }
     }

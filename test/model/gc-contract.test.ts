@@ -181,3 +181,32 @@ describe("under vector clocks a tombstone hides only what its delete had seen", 
     expect(kinds(checkHistory(buildHistory("causal", ops(seen1), events, config)))).not.toContain("resurrection");
   });
 });
+
+describe("a rebuild drops what the last repair before the absence could not sync", () => {
+  // put 1 completes; put 2 is invoked, then a complete repair runs (2 is not written yet),
+  // then n3 is cut off and 2 completes on n3's side alone; n3 is rebuilt after a long
+  // absence, and the get after the rejoin reads 1 (the rebuild dropped 2).
+  const ops: TestOp[] = [
+    { op: "put", value: "1", process: 0, at: [0, 1] },
+    { op: "put", value: "2", process: 1, at: [3, 6] },
+    { op: "get", process: 2, at: [30, 31], result: value("1") },
+  ];
+  const events: ClusterEvent[] = [
+    fullRound(4, true),
+    { kind: "partition", time: 5, groups: [["n1", "n2"], ["n3"]] },
+    { kind: "heal", time: 20 },
+    { kind: "node-repaired", time: 21, node: "n3" },
+  ];
+  const guarded = { ...timeout, rejoinGuard: true };
+  for (const level of ["linearizable", "quorum"] as const) {
+    it(`explains the lost write at the ${level} level although it was invoked before that repair`, () => {
+      const check = checkHistory(buildHistory(level, ops, events, guarded));
+      expect(kinds(check)).toEqual([]);
+      expect(check.explained.some((a) => a.key === "x" && a.message.includes("rebuilt by the rejoin guard"))).toBe(true);
+    });
+  }
+  it("does not explain losing a write that completed before the repair", () => {
+    const synced: TestOp[] = [ops[0]!, { ...ops[1]!, at: [2, 3] }, ops[2]!];
+    expect(kinds(checkHistory(buildHistory("quorum", synced, events, guarded)))).toEqual(["stale-read"]);
+  });
+});
