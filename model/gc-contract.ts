@@ -209,11 +209,12 @@ function describeKeys(purged: readonly PurgedTombstone[]): string {
  * longer than the grace period, and rebuilt by the rejoin guard, may have held it alone if
  * it had not completed when the last complete repair before the absence ran (a repair
  * syncs only what is already written) and was invoked before the node stopped taking
- * writes. (A node that rejoins with its data loses nothing that way.)
+ * writes. (A node that rejoins with its data loses nothing that way.) The rebuild follows
+ * the rejoin, so it explains only a read that completed after the rejoin (event `readAt`).
  */
-export function breachExplainsLostWrite(breach: GcBreach, write: Operation): boolean {
+export function breachExplainsLostWrite(breach: GcBreach, write: Operation, readAt: number = Infinity): boolean {
   if (breach.kind !== "unreachable-too-long" || !breach.rebuilt) return false;
-  return write.returnAt > breach.exposedFromEvent && write.callAt <= breach.exposedToEvent;
+  return breach.toEvent < readAt && write.returnAt > breach.exposedFromEvent && write.callAt <= breach.exposedToEvent;
 }
 
 /**

@@ -53,10 +53,14 @@ export function checkCausalConvergence(context: HistoryContext, history: KeyHist
   return anomalies;
 }
 
-/** causalState names what a get saw, for agreement: its values, and its tombstones when they count. */
+/**
+ * causalState names what a get saw, for agreement: its values, and its tombstones when they
+ * count, as sets (the same siblings listed in another order are the same state).
+ */
 function causalState(result: GetResult | undefined, withTombstones: boolean): string {
   if (result === undefined) return "nothing";
-  if (withTombstones) return describeResult(result);
+  if (withTombstones && result.kind === "absent") return describeResult(result);
   const values = result.kind === "value" ? [result.value] : result.kind === "siblings" ? result.values : [];
-  return JSON.stringify([...values].sort());
+  const tombstones = withTombstones && result.kind === "siblings" ? result.tombstones : [];
+  return JSON.stringify([[...values].sort(), [...tombstones].sort()]);
 }

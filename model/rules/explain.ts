@@ -23,10 +23,12 @@ export function explainByGcBreach(context: HistoryContext, anomaly: Anomaly, get
 /**
  * explainLostWriteByGcBreach re-labels a lost write as `gc-grace-violation` when every
  * lost write was invoked while a node was cut off longer than the grace period: what such
- * a node held alone may be gone when it rejoins.
+ * a node held alone may be gone when it rejoins. Only a read that completed after that
+ * rejoin can have missed a write for that reason.
  */
 export function explainLostWriteByGcBreach(context: HistoryContext, anomaly: Anomaly, lost: Operation[]): Anomaly {
-  const breaches = lost.map((write) => context.breaches.find((b) => breachExplainsLostWrite(b, write)));
+  const readAt = anomaly.read ?? Infinity;
+  const breaches = lost.map((write) => context.breaches.find((b) => breachExplainsLostWrite(b, write, readAt)));
   if (lost.length === 0 || breaches.some((b) => b === undefined)) return anomaly;
   const causeEvents = breaches.flatMap((b) => b!.events);
   return explainedAs(anomaly, "gc-grace-violation", causeEvents, `Explained by a breach of the GC contract: ${breaches[0]!.message}`);

@@ -14,15 +14,17 @@ interface Write {
   kind: "put" | "delete";
   /** seen: indices of writes (of the same list) the context names; any index, so cycles too. */
   seen: number[];
-  /** ghost: the context also names a value no put wrote. */
+  /** ghost: the context also names a value and a tombstone no write wrote. */
   ghost: boolean;
+  /** bare: the write carries no context at all. */
+  bare: boolean;
 }
 
 const writesArbitrary = fc
   .integer({ min: 1, max: 7 })
   .chain((n) =>
     fc.array(
-      fc.record({ kind: fc.constantFrom<Write["kind"]>("put", "delete"), seen: fc.uniqueArray(fc.nat(n - 1), { maxLength: 3 }), ghost: chance(0.2) }),
+      fc.record({ kind: fc.constantFrom<Write["kind"]>("put", "delete"), seen: fc.uniqueArray(fc.nat(n - 1), { maxLength: 3 }), ghost: chance(0.2), bare: chance(0.1) }),
       { minLength: n, maxLength: n },
     ),
   );
@@ -31,12 +33,13 @@ const nameOf = (writes: Write[], i: number) => (writes[i]!.kind === "put" ? `v${
 
 function causalHistory(writes: Write[]): { past: () => CausalPast; ops: Operation[] } {
   const testOps: TestOp[] = writes.map((w, i) => {
-    const named = w.seen.filter((j) => j !== i);
+    const named = w.bare ? [] : w.seen.filter((j) => j !== i);
     const context = {
       values: [...named.filter((j) => writes[j]!.kind === "put").map((j) => nameOf(writes, j)), ...(w.ghost ? ["nobody"] : [])],
-      tombstones: named.filter((j) => writes[j]!.kind === "delete").map((j) => nameOf(writes, j)),
+      tombstones: [...named.filter((j) => writes[j]!.kind === "delete").map((j) => nameOf(writes, j)), ...(w.ghost ? ["no-tombstone"] : [])],
     };
-    const op: TestOp = { op: w.kind, process: i, at: [2 * i, 2 * i + 1], context };
+    const op: TestOp = { op: w.kind, process: i, at: [2 * i, 2 * i + 1] };
+    if (!w.bare) op.context = context;
     if (w.kind === "put") op.value = nameOf(writes, i);
     else op.tombstone = nameOf(writes, i);
     return op;
@@ -49,12 +52,13 @@ function causalHistory(writes: Write[]): { past: () => CausalPast; ops: Operatio
 /** closure is the causal past by its definition: every write reachable through contexts. */
 function closure(writes: Write[], i: number): Set<number> {
   const seen = new Set<number>();
-  const stack = writes[i]!.seen.filter((j) => j !== i);
+  const direct = (k: number) => (writes[k]!.bare ? [] : writes[k]!.seen.filter((m) => m !== k));
+  const stack = direct(i);
   while (stack.length > 0) {
     const j = stack.pop()!;
     if (seen.has(j)) continue;
     seen.add(j);
-    stack.push(...writes[j]!.seen.filter((k) => k !== j));
+    stack.push(...direct(j));
   }
   return seen;
 }
@@ -77,7 +81,7 @@ describe("CausalPast", () => {
       }
       // parents are the writes a context names directly, unknown names left out.
       for (const [i, op] of ops.entries()) {
-        const direct = new Set(writes[i]!.seen.filter((j) => j !== i).map((j) => ops[j]!));
+        const direct = new Set((writes[i]!.bare ? [] : writes[i]!.seen.filter((j) => j !== i)).map((j) => ops[j]!));
         expect(new Set(past().parents(op))).toEqual(direct);
       }
     },

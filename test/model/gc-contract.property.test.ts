@@ -9,12 +9,13 @@ import { hidesPut, isEarlyPurge, repairedBefore, type PurgedTombstone } from "..
 import { unreachableIntervals } from "../../model/reachability.ts";
 import type { ClusterEvent, GcConfig, History } from "../../model/vocabulary.ts";
 import { clusterHistory, nodes } from "../support/cluster-histories.ts";
+import { purgedDeleteHistory } from "../support/purged-delete-histories.ts";
 import { buildHistory } from "../support/history-builder.ts";
 import { numRuns, prop, seed } from "../support/property-runs.ts";
 
 const graceTicks = 6;
 const timeout: GcConfig = { mode: "timeout", graceTicks };
-const timeoutHistory = clusterHistory({ gc: fc.constant(timeout), maxEvents: 14 });
+const timeoutHistory = fc.oneof(clusterHistory({ gc: fc.constant(timeout), maxEvents: 14 }), purgedDeleteHistory({ gc: fc.constant(timeout) }));
 const options = { seed, numRuns: numRuns() };
 
 function onTimePurges(h: History) {
@@ -68,9 +69,12 @@ describe("findGcBreaches", () => {
         const meanwhile = onTime.filter((p) => p.node !== breach.node && p.event > breach.fromEvent && p.event < breach.toEvent);
         expect(breach.purged).toEqual(breach.rebuilt ? [] : meanwhile);
         expect(breach.events).toEqual([...new Set([breach.fromEvent, breach.toEvent, ...meanwhile.map((p) => p.event)])].sort((a, b) => a - b));
-        expect(breach.message).toContain(`${breach.node} was unreachable from ${breach.from} to ${breach.to}`);
+        // The message says who was away, when, for how long, and what was purged meanwhile.
+        expect(breach.message).toContain(`${breach.node} was unreachable from ${breach.from} to ${breach.to} (${breach.to - breach.from} ticks`);
         for (const p of meanwhile) expect(breach.message).toContain(JSON.stringify(p.key));
         if (meanwhile.length === 0) expect(breach.message).toMatch(/none\.$/);
+        // Up to five keys are all named, with nothing left to count.
+        expect(breach.message).not.toContain("more");
         expect(breach.message.includes("rebuilt")).toBe(breach.rebuilt);
       });
     },
@@ -87,7 +91,8 @@ describe("findGcBreaches", () => {
       expect(breach.purged).toEqual(purged);
       expect([breach.node, breach.to, breach.fromEvent, breach.toEvent]).toEqual([purged[0]!.node, purged.at(-1)!.time, purged[0]!.event, purged.at(-1)!.event]);
       expect(breach.events).toEqual(purged.map((p) => p.event));
-      for (const node of new Set(purged.map((p) => p.node))) expect(breach.message).toContain(node);
+      // It lists every node that purged the tombstone, each once, apart.
+      expect(breach.message).toContain(` ${[...new Set(purged.map((p) => p.node))].join(", ")} `);
       expect(breach.message).toContain(JSON.stringify(breach.key));
     }
   });
@@ -111,17 +116,21 @@ describe("findGcBreaches", () => {
   });
 
   it("names at most five keys purged during an absence, and counts the rest", () => {
-    const manyKeys = ["a", "b", "c", "d", "e", "f", "g"];
-    const cluster: ClusterEvent[] = [
-      { kind: "crash", time: 1, node: "n3" },
-      ...manyKeys.map((key, i): ClusterEvent => ({ kind: "gc-purge", time: 20 + i, node: "n1", key, deletedAt: 2, replicas: nodes })),
-      { kind: "restart", time: 40, node: "n3" },
-    ];
-    const context = prepareHistory(buildHistory("eventual", [], cluster, { gc: timeout }));
-    const absence = byKind(context.breaches, "unreachable-too-long")[0]!;
-    expect(absence.purged).toHaveLength(7);
-    expect(absence.message).toContain('"a", "b", "c", "d", "e" and 2 more');
-    expect(absence.message).not.toContain('"f"');
+    const absenceWith = (keys: string[]) => {
+      const cluster: ClusterEvent[] = [
+        { kind: "crash", time: 1, node: "n3" },
+        ...keys.map((key, i): ClusterEvent => ({ kind: "gc-purge", time: 20 + i, node: "n1", key, deletedAt: 2, replicas: nodes })),
+        { kind: "restart", time: 40, node: "n3" },
+      ];
+      return byKind(prepareHistory(buildHistory("eventual", [], cluster, { gc: timeout })).breaches, "unreachable-too-long")[0]!;
+    };
+    const seven = absenceWith(["a", "b", "c", "d", "e", "f", "g"]);
+    expect(seven.purged).toHaveLength(7);
+    expect(seven.message).toContain('"a", "b", "c", "d", "e" and 2 more');
+    expect(seven.message).not.toContain('"f"');
+    const five = absenceWith(["a", "b", "c", "d", "e"]);
+    expect(five.message).toContain('"a", "b", "c", "d", "e".');
+    expect(five.message).not.toContain("more");
   });
 });
 

@@ -6,11 +6,13 @@ import { describe, expect } from "vitest";
 import { prepareHistory } from "../../model/history-context.ts";
 import { indexKeyHistories, isSuperseded, keyFacts, okDeleteAfter, someDeleteNotSuperseded, supersedersOf, type SupersessionIndex } from "../../model/key-history.ts";
 import type { Operation } from "../../model/operations.ts";
-import { clusterHistory, phasedHistory } from "../support/cluster-histories.ts";
+import { causalHistory } from "../support/causal-histories.ts";
+import { clusterHistory } from "../support/cluster-histories.ts";
+import { phasedHistory } from "../support/phased-histories.ts";
 import { numRuns, prop, seed } from "../support/property-runs.ts";
 
 const options = { seed, numRuns: numRuns() };
-const histories = fc.oneof(phasedHistory({ keys: ["x"], maxOpsPerPhase: 4 }), clusterHistory({ maxOps: 10, maxEvents: 0 }));
+const histories = fc.oneof(phasedHistory({ keys: ["x"], maxOpsPerPhase: 4 }), clusterHistory({ maxOps: 10, maxEvents: 0 }), causalHistory());
 
 /** completedBefore: the op certainly completed before position `at` (an info op never does). */
 const completedBefore = (op: Operation, at: number) => op.outcome !== "info" && op.completeIndex !== undefined && op.completeIndex < at;
@@ -29,6 +31,10 @@ describe("keyFacts and indexKeyHistories", () => {
       expect(history.operations).toEqual(ops);
       for (const op of ops.filter((o) => o.kind === "put")) expect(history.putByValue.get(op.value!)).toBe(op);
       expect(history.putByValue.size).toBe(ops.filter((o) => o.kind === "put").length);
+      // Tombstone ids name deletes only, and only deletes that have one (causal histories).
+      const named = ops.filter((o) => o.kind === "delete" && o.tombstone !== undefined);
+      expect([...history.deleteByTombstone.keys()].sort()).toEqual(named.map((o) => o.tombstone).sort());
+      for (const op of named) expect(history.deleteByTombstone.get(op.tombstone!)).toBe(op);
       expect(history.deletes).toEqual(ops.filter((o) => o.kind === "delete" && o.outcome !== "fail"));
       const okWrites = ops.filter((o) => o.kind !== "get" && o.outcome === "ok").sort((a, b) => a.completeIndex! - b.completeIndex!);
       expect(history.okWritesByReturn).toEqual(okWrites);

@@ -23,7 +23,9 @@ const replicas = ["n1", "n2", "n3"];
 const lww = (timestamp: number, node = "n1"): Version => ({ kind: "lww", timestamp, node });
 
 const deleteOp = fc.record({
-  start: fc.nat(20),
+  // Few distinct ticks, so that several ops may share the tick a purge names.
+  start: fc.constantFrom(0, 2, 2, 5, 9, 14),
+  kind: fc.constantFrom("delete" as const, "delete" as const, "put" as const, "get" as const),
   length: fc.integer({ min: 1, max: 4 }),
   outcome: fc.constantFrom<Outcome>("ok", "ok", "info", "fail"),
   versioned: fc.boolean(),
@@ -34,26 +36,33 @@ const round = fc.record({
   duration: fc.constantFrom(0, 0, 2, 5),
   full: chance(0.8),
   complete: fc.boolean(),
-  synced: fc.constantFrom<string[][]>([], [["n3", "n1", "n2"]], [["n2", "n3", "n4"]]),
+  synced: fc.constantFrom<string[][] | undefined>(undefined, [], [["n3", "n1", "n2"]], [["n2", "n3", "n4"]]),
 });
 const purge = fc.record({
   time: fc.nat(40),
   node: fc.constantFrom(...replicas),
   key: fc.constantFrom("x", "y"),
-  deletedAt: fc.nat(20),
+  deletedAt: fc.constantFrom(0, 2, 5, 9, 14, 17),
   /** version: none, the version of delete number n, or one no delete has. */
   version: fc.option(fc.nat(4), { nil: undefined }),
   withReplicas: chance(0.8),
 });
 
-const scenario = fc.record({ deletes: fc.array(deleteOp, { maxLength: 4 }), rounds: fc.array(round, { maxLength: 3 }), purges: fc.array(purge, { minLength: 1, maxLength: 3 }) }).map(({ deletes, rounds, purges }) => {
+const scenario = fc.record({ deletes: fc.array(deleteOp, { maxLength: 6 }), rounds: fc.array(round, { maxLength: 3 }), purges: fc.array(purge, { minLength: 1, maxLength: 3 }) }).map(({ deletes, rounds, purges }) => {
   const ops: TestOp[] = deletes.map((d, i) => {
-    const op: TestOp = { op: "delete", key: d.key, process: i, at: [d.start, d.start + d.length], outcome: d.outcome };
-    if (d.versioned) op.version = lww(i + 1);
+    const op: TestOp = { op: d.kind, key: d.key, process: i, at: [d.start, d.start + d.length], outcome: d.kind === "get" ? "ok" : d.outcome };
+    if (d.kind === "put") op.value = `v${i}`;
+    if (d.kind === "get") op.result = { kind: "absent", reason: "never-written" };
+    // Puts may carry the very version a purge names: only a delete's counts.
+    if (d.versioned && d.kind !== "get") op.version = lww(i + 1);
     return op;
   });
   const cluster: ClusterEvent[] = [
-    ...rounds.map((r): ClusterEvent => ({ kind: "anti-entropy-round", time: r.time + r.duration, startedAt: r.time, full: r.full, complete: r.complete, nodes: replicas, syncedReplicaSets: r.synced })),
+    ...rounds.map((r): ClusterEvent => {
+      const round: ClusterEvent = { kind: "anti-entropy-round", time: r.time + r.duration, startedAt: r.time, full: r.full, complete: r.complete, nodes: replicas };
+      if (r.synced !== undefined) round.syncedReplicaSets = r.synced;
+      return round;
+    }),
     ...purges.map((p): ClusterEvent => {
       const event: ClusterEvent = { kind: "gc-purge", time: p.time, node: p.node, key: p.key, deletedAt: p.deletedAt };
       if (p.version !== undefined) event.version = lww(p.version);

@@ -12,6 +12,7 @@ const nodes: NodeId[] = ["n1", "n2", "n3", "n4"];
 
 type Change =
   | { kind: "crash" | "restart"; node: number }
+  | { kind: "bounce"; node: number; partitioned: boolean }
   | { kind: "partition"; groupOf: number[]; groupOrder: number[] }
   | { kind: "heal" }
   | { kind: "barrier" };
@@ -28,24 +29,33 @@ const change: fc.Arbitrary<Change> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.constant({ kind: "heal" as const }) },
+  // A restart and, in the same tick, a crash again or a partition that cuts the node off.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("bounce" as const), node: fc.nat(3), partitioned: fc.boolean() }) },
   { weight: 1, arbitrary: fc.constant({ kind: "barrier" as const }) },
 );
 
 /** eventsOf lays changes out in time; a gap of 0 records two changes in one tick. */
 const history = fc.array(fc.tuple(change, fc.constantFrom(0, 0, 1, 2, 5)), { maxLength: 25 }).map((steps) => {
   let time = 0;
-  return steps.map(([c, gap]): HistoryEvent => {
+  return steps.flatMap(([c, gap]): HistoryEvent[] => {
     time += gap;
     switch (c.kind) {
       case "crash":
       case "restart":
-        return { kind: c.kind, time, node: nodes[c.node]! };
+        return [{ kind: c.kind, time, node: nodes[c.node]! }];
+      case "bounce": {
+        const node = nodes[c.node]!;
+        const down = time;
+        time += 3;
+        const again: HistoryEvent = c.partitioned ? { kind: "partition", time, groups: [nodes.filter((n) => n !== node), [node]] } : { kind: "crash", time, node };
+        return [{ kind: "crash", time: down, node }, { kind: "restart", time, node }, again];
+      }
       case "partition":
         // Empty groups are listed too: they must not count as the main group.
-        return { kind: "partition", time, groups: c.groupOrder.map((g) => nodes.filter((_, n) => c.groupOf[n] === g)) };
+        return [{ kind: "partition", time, groups: c.groupOrder.map((g) => nodes.filter((_, n) => c.groupOf[n] === g)) }];
       case "heal":
       case "barrier":
-        return { kind: c.kind, time };
+        return [{ kind: c.kind, time }];
     }
   });
 });

@@ -8,7 +8,8 @@ import { checkHistory } from "../../checker/check-history.ts";
 import type { Anomaly } from "../../model/anomaly.ts";
 import type { ConsistencyLevel, GcConfig, History } from "../../model/vocabulary.ts";
 import { causalHistory } from "../support/causal-histories.ts";
-import { clusterHistory, purgedDeleteHistory } from "../support/cluster-histories.ts";
+import { clusterHistory } from "../support/cluster-histories.ts";
+import { purgedDeleteHistory } from "../support/purged-delete-histories.ts";
 import { numRuns, prop, seed } from "../support/property-runs.ts";
 
 const options = { seed, numRuns: numRuns(150) };

@@ -14,7 +14,8 @@ import { checkLwwRead } from "../../model/rules/lww-read.ts";
 import { breachAnomalies, judgeHistory, judgeKey, keepMostSpecific } from "../../model/spec.ts";
 import type { ConsistencyLevel, GcConfig } from "../../model/vocabulary.ts";
 import { causalHistory } from "../support/causal-histories.ts";
-import { clusterHistory, phasedHistory } from "../support/cluster-histories.ts";
+import { clusterHistory } from "../support/cluster-histories.ts";
+import { phasedHistory } from "../support/phased-histories.ts";
 import { numRuns, prop, seed } from "../support/property-runs.ts";
 
 const options = { seed, numRuns: numRuns() };

@@ -3,7 +3,8 @@
 // the frontier of what came before (what a correct store shows after quiescence) or a
 // perturbed set of siblings: one dropped, one superseded added, a ghost, a future write.
 import fc from "fast-check";
-import type { ClusterConfig, ClusterEvent, GcConfig, History, Outcome } from "../../model/vocabulary.ts";
+import type { ClusterConfig, ClusterEvent, GcConfig, GetResult, History, Outcome } from "../../model/vocabulary.ts";
+import { absence } from "./cluster-histories.ts";
 import { buildHistory, type TestOp } from "./history-builder.ts";
 import { chance } from "./property-runs.ts";
 
@@ -13,6 +14,8 @@ export interface CausalOptions {
   config?: fc.Arbitrary<Partial<ClusterConfig>>;
   /** purges: also draw gc-purge events of the deletes' tombstones. */
   purges?: boolean;
+  /** absences: also draw up to this many nodes cut off for a while (and perhaps rebuilt). */
+  absences?: number;
 }
 
 type Read = "frontier" | "drop" | "add-superseded" | "resurrect" | "ghost" | "future" | "random";
@@ -39,6 +42,8 @@ export function causalHistory(options: CausalOptions = {}): fc.Arbitrary<History
     sees: fc.nat(15),
     read: fc.constantFrom<Read>("frontier", "frontier", "frontier", "drop", "add-superseded", "add-superseded", "resurrect", "ghost", "future", "random"),
     pick: fc.nat(7),
+    /** shape: how the get reports what it shows (a reversed sibling list is the same set). */
+    shape: fc.constantFrom("siblings", "siblings", "siblings", "reversed", "value", "absent"),
   });
   const phase = fc.record({ ops: fc.array(op, { minLength: 1, maxLength: 3 }), barrier: chance(0.6), purgeAfter: fc.option(fc.nat(12), { nil: undefined }) });
   return fc
@@ -46,10 +51,11 @@ export function causalHistory(options: CausalOptions = {}): fc.Arbitrary<History
       phases: fc.array(phase, { minLength: 1, maxLength: 5 }),
       gc: options.gc ?? fc.constant<GcConfig>({ mode: "keep" }),
       config: options.config ?? fc.constant({}),
+      absences: fc.array(absence(40), { maxLength: options.absences ?? 0 }).map((groups) => groups.flat()),
     })
-    .map(({ phases, gc, config }) => {
+    .map(({ phases, gc, config, absences }) => {
       const ops: TestOp[] = [];
-      const cluster: ClusterEvent[] = [];
+      const cluster: ClusterEvent[] = [...absences];
       const writes: Written[] = [];
       let process = 0;
       const nameOf = (w: Written) => w.name;
@@ -78,7 +84,12 @@ export function causalHistory(options: CausalOptions = {}): fc.Arbitrary<History
             const context = contextOf(shown);
             if (o.read === "ghost") context.values.push("ghost");
             if (o.read === "future") context.values.push(`x${process + 1}`);
-            ops.push({ op: "get", key: "x", process, at, result: { kind: "siblings", ...context } });
+            let result: GetResult = { kind: "siblings", ...context };
+            if (o.shape === "reversed") result = { kind: "siblings", values: [...context.values].reverse(), tombstones: [...context.tombstones].reverse() };
+            const firstValue = context.values[0];
+            if (o.shape === "value" && firstValue !== undefined) result = { kind: "value", value: firstValue };
+            if (o.shape === "absent") result = { kind: "absent", reason: o.pick % 2 === 0 ? "deleted" : "never-written" };
+            ops.push({ op: "get", key: "x", process, at, result });
             continue;
           }
           // A write has seen some of the latest writes before it (its process's earlier get).

@@ -9,7 +9,8 @@ import { precedes, type Operation } from "../../../model/operations.ts";
 import { hidesPut } from "../../../model/purges.ts";
 import { breachFallbacks } from "../../../model/rules/breach-fallbacks.ts";
 import type { GcConfig } from "../../../model/vocabulary.ts";
-import { clusterHistory, purgedDeleteHistory } from "../../support/cluster-histories.ts";
+import { clusterHistory } from "../../support/cluster-histories.ts";
+import { purgedDeleteHistory } from "../../support/purged-delete-histories.ts";
 import { numRuns, prop, seed } from "../../support/property-runs.ts";
 
 const options = { seed, numRuns: numRuns() };

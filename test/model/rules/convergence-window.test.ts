@@ -8,7 +8,8 @@ import { describeResult } from "../../../model/describe.ts";
 import { prepareHistory } from "../../../model/history-context.ts";
 import { operationEvents, precedes, type Operation } from "../../../model/operations.ts";
 import { convergenceWindows, divergence, initialMayRemain, mayBeLast } from "../../../model/rules/convergence-window.ts";
-import { clusterHistory, phasedHistory } from "../../support/cluster-histories.ts";
+import { clusterHistory } from "../../support/cluster-histories.ts";
+import { phasedHistory } from "../../support/phased-histories.ts";
 import { numRuns, prop, seed } from "../../support/property-runs.ts";
 
 const options = { seed, numRuns: numRuns() };

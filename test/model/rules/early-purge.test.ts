@@ -32,6 +32,10 @@ describe("checkEarlyPurges", () => {
       expect(anomaly.message).toContain(mine.map((p) => `${p.node} at ${p.time}`).join(", "));
       const why = { keep: "keep", timeout: `${gc.graceTicks} ticks`, repair: "repair", immediate: "acknowledged" }[gc.mode];
       expect(anomaly.message).toContain(why);
+      // The reason is said in words, between the nodes and the consequence: not just the mode's name.
+      const nodes = mine.map((p) => `${p.node} at ${p.time}`).join(", ");
+      const reason = anomaly.message.slice(anomaly.message.indexOf(nodes) + nodes.length + 2, anomaly.message.lastIndexOf(": "));
+      expect(reason.split(" ").length).toBeGreaterThanOrEqual(4);
     });
     // Under immediate no purge is judged; under keep every one is early.
     if (gc.mode === "immediate") expect(anomalies).toEqual([]);

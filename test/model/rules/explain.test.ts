@@ -2,7 +2,7 @@
 // explains the read or every lost write, or a clock skew wide enough to have inverted every
 // loser against the winner; otherwise the very same finding comes back, a bug.
 import fc from "fast-check";
-import { describe, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eventList, type Anomaly } from "../../../model/anomaly.ts";
 import { breachExplainsLostWrite, breachExplainsRead } from "../../../model/gc-contract.ts";
 import { prepareHistory, skewSpreadBefore } from "../../../model/history-context.ts";
@@ -10,7 +10,8 @@ import { lwwNewer } from "../../../model/lww-order.ts";
 import type { Operation } from "../../../model/operations.ts";
 import { explainByClockSkew, explainByGcBreach, explainLostWriteByGcBreach } from "../../../model/rules/explain.ts";
 import type { ClusterEvent, History, Versioning } from "../../../model/vocabulary.ts";
-import { clusterHistory, purgedDeleteHistory } from "../../support/cluster-histories.ts";
+import { clusterHistory } from "../../support/cluster-histories.ts";
+import { purgedDeleteHistory } from "../../support/purged-delete-histories.ts";
 import { buildHistory, type TestOp } from "../../support/history-builder.ts";
 import { chance, numRuns, prop, seed } from "../../support/property-runs.ts";
 
@@ -62,6 +63,31 @@ describe("explainByGcBreach", () => {
       }
     },
   );
+});
+
+describe("a rebuild explains only what it can have caused", () => {
+  it("a rebuild after a read explains no stale read of it", () => {
+    // The get read absent at [3, 4], after put 1 completed: a stale read. n2's long absence
+    // and rebuild come later (10 to 21); they cannot have caused it, yet they explain it.
+    const h = buildHistory(
+      "quorum",
+      [
+        { op: "put", value: "1", process: 0, at: [0, 1] },
+        { op: "get", process: 1, at: [3, 4], result: { kind: "absent", reason: "never-written" } },
+      ],
+      [
+        { kind: "crash", time: 10, node: "n2" },
+        { kind: "restart", time: 20, node: "n2" },
+        { kind: "node-repaired", time: 21, node: "n2" },
+      ],
+      { gc: { mode: "timeout", graceTicks: 6 }, rejoinGuard: true },
+    );
+    const context = prepareHistory(h);
+    const get = context.operations.find((op) => op.kind === "get")!;
+    const put = context.operations.find((op) => op.kind === "put")!;
+    const stale: Anomaly = { kind: "stale-read", key: "x", events: [0, 1, 2, 3], message: "stale.", read: get.completeIndex! };
+    expect(explainLostWriteByGcBreach(context, stale, [put])).toBe(stale);
+  });
 });
 
 interface SkewCase {

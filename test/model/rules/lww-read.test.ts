@@ -8,7 +8,8 @@ import { checkLwwRead } from "../../../model/rules/lww-read.ts";
 import { checkFreshAbsent, checkFreshValue } from "../../../model/rules/quorum-read.ts";
 import { checkDeletedAbsent, checkWriteSource } from "../../../model/rules/read-source.ts";
 import { checkResurrection, hiddenInRealTime } from "../../../model/rules/resurrection.ts";
-import { clusterHistory, phasedHistory } from "../../support/cluster-histories.ts";
+import { clusterHistory } from "../../support/cluster-histories.ts";
+import { phasedHistory } from "../../support/phased-histories.ts";
 import { numRuns, prop, seed } from "../../support/property-runs.ts";
 
 const options = { seed, numRuns: numRuns() };

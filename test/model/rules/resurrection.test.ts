@@ -9,7 +9,9 @@ import type { Operation } from "../../../model/operations.ts";
 import { explainByClockSkew, explainByGcBreach, explainLostWriteByGcBreach } from "../../../model/rules/explain.ts";
 import { checkResurrection, hiddenInRealTime } from "../../../model/rules/resurrection.ts";
 import type { GcConfig } from "../../../model/vocabulary.ts";
-import { clusterHistory, phasedHistory, purgedDeleteHistory } from "../../support/cluster-histories.ts";
+import { clusterHistory } from "../../support/cluster-histories.ts";
+import { phasedHistory } from "../../support/phased-histories.ts";
+import { purgedDeleteHistory } from "../../support/purged-delete-histories.ts";
 import { numRuns, prop, seed } from "../../support/property-runs.ts";
 
 const options = { seed, numRuns: numRuns() };
@@ -17,6 +19,7 @@ const timeout = fc.constant<GcConfig>({ mode: "timeout", graceTicks: 6 });
 const histories = fc.oneof(
   phasedHistory({ keys: ["x"], maxOpsPerPhase: 4 }),
   phasedHistory({ keys: ["x"], maxOpsPerPhase: 4, extraEvents: 5, gc: timeout }),
+  phasedHistory({ keys: ["x"], maxOpsPerPhase: 4, skews: true }),
   purgedDeleteHistory({ gc: timeout }),
   clusterHistory({ gc: timeout }),
 );

@@ -2,7 +2,7 @@
 // model: `key` is equality, a read-only input never changes the state, an unknown read
 // constrains nothing, and `uniqueWriteView` says exactly what `step` does.
 import fc from "fast-check";
-import { describe, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   casRegisterModel,
   createCasRegisterModel,
@@ -16,14 +16,17 @@ import type { CasRegisterInput, CasRegisterOutput, KvInput, KvOutput, PorcupineK
 import { numRuns, prop, seed } from "../../support/property-runs.ts";
 
 const options = { seed, numRuns: numRuns() };
-const registerValue: fc.Arbitrary<RegisterValue> = fc.constantFrom<RegisterValue>(null, 1, 2, "1", "2", "", "-", "n1", "s1");
-const kvValue: fc.Arbitrary<string> = fc.constantFrom("1", "2", "", "-", "v1", "absent");
+// Values chosen to collide with careless encodings: "null", "-", "n1", "s1", "v1", "absent".
+const registerValue: fc.Arbitrary<RegisterValue> = fc.constantFrom<RegisterValue>(null, 1, 2, "1", "2", "", "-", "n1", "s1", "null");
+const kvValue: fc.Arbitrary<string> = fc.constantFrom("1", "2", "", "-", "v1", "absent", "null", "vnull");
 
 interface Laws<State, Input, Output> {
   name: string;
   model: SequentialModel<State, Input, Output>;
   /** blind: which inputs are blind writes (moving to one state whatever the current one). */
   blind: (input: Input) => boolean;
+  /** read: which inputs only read. */
+  read: (input: Input) => boolean;
   state: fc.Arbitrary<State>;
   input: fc.Arbitrary<Input>;
   output: fc.Arbitrary<Output | undefined>;
@@ -31,6 +34,7 @@ interface Laws<State, Input, Output> {
 
 const registerLaws: Laws<RegisterValue, RegisterInput, RegisterOutput> = {
   name: "register",
+  read: (input) => input.kind === "read",
   model: registerModel,
   blind: (input) => input.kind === "write",
   state: registerValue,
@@ -39,6 +43,7 @@ const registerLaws: Laws<RegisterValue, RegisterInput, RegisterOutput> = {
 };
 const casLaws: Laws<RegisterValue, CasRegisterInput, CasRegisterOutput> = {
   name: "cas-register",
+  read: (input) => input.kind === "read",
   model: casRegisterModel,
   blind: (input) => input.kind === "write",
   state: registerValue,
@@ -56,6 +61,7 @@ const casLaws: Laws<RegisterValue, CasRegisterInput, CasRegisterOutput> = {
 };
 const kvLaws: Laws<string | null, KvInput, KvOutput> = {
   name: "kv",
+  read: (input) => input.kind === "get",
   model: linearizableKvModel,
   blind: (input) => input.kind !== "get",
   state: fc.option(kvValue, { nil: null }),
@@ -74,6 +80,7 @@ const kvLaws: Laws<string | null, KvInput, KvOutput> = {
 };
 const porcupineLaws: Laws<string, PorcupineKvInput, PorcupineKvOutput> = {
   name: "porcupine-kv",
+  read: (input) => input.kind === "get",
   model: porcupineKvModel,
   blind: (input) => input.kind === "put",
   state: kvValue,
@@ -94,7 +101,14 @@ function checkLaws<State, Input, Output>(laws: Laws<State, Input, Output>): void
       expect(model.describeState(a) === model.describeState(b)).toBe(equal);
     });
 
-    prop([laws.state, laws.input, laws.output], options)(`a read-only input never changes the state (seed ${seed})`, (state, input, output) => {
+    prop([laws.state, laws.input, laws.output], options)(`step is a total, pure function of its arguments (seed ${seed})`, (state, input, output) => {
+      const first = model.step(state, input, output);
+      expect(model.step(state, input, output)).toEqual(first);
+      expect(typeof first.ok).toBe("boolean");
+    });
+
+    prop([laws.state, laws.input, laws.output], options)(`exactly the reads are read-only, and a read-only input never changes the state (seed ${seed})`, (state, input, output) => {
+      expect(model.readOnly?.(input) === true).toBe(laws.read(input));
       if (model.readOnly?.(input) !== true) return;
       expect(model.key(model.step(state, input, output).next)).toBe(model.key(state));
       // Its outcome unknown, it constrains nothing.
@@ -106,6 +120,7 @@ function checkLaws<State, Input, Output>(laws: Laws<State, Input, Output>): void
       (state, other, input, output) => {
         const view = model.uniqueWriteView?.(input, output);
         if (view === undefined) return;
+        expect(["write", "read"]).toContain(view.kind);
         const step = model.step(state, input, output);
         if (view.kind === "write") {
           expect(step.ok).toBe(true);
@@ -134,13 +149,26 @@ function checkLaws<State, Input, Output>(laws: Laws<State, Input, Output>): void
     prop([laws.input, laws.output, laws.input, laws.output], options)(`describeOperation names an operation, distinctly for different inputs (seed ${seed})`, (a, outA, b, outB) => {
       const da = model.describeOperation(a, outA);
       expect(da.length).toBeGreaterThan(0);
-      expect(da).not.toMatch(/undefined/);
+      expect(da).not.toMatch(/undefined|\s$/);
+      expect(model.describeState(model.init()).length).toBeGreaterThan(0);
+      // A write is never described as a read, whatever the read returned.
+      if (laws.read(a) !== laws.read(b)) expect(da).not.toBe(model.describeOperation(b, outB));
       if (model.readOnly?.(a) !== true && model.readOnly?.(b) !== true && JSON.stringify(a) !== JSON.stringify(b)) {
         expect(da).not.toBe(model.describeOperation(b, outB));
       }
     });
   });
 }
+
+describe("the models' names", () => {
+  it("are distinct and say which model a history is checked against", () => {
+    const names = [registerModel, casRegisterModel, linearizableKvModel, porcupineKvModel].map((m) => m.name);
+    expect(new Set(names).size).toBe(4);
+    for (const name of names) expect(name).toMatch(/^[a-z][a-z-]*$/);
+    expect(createRegisterModel({ initial: 1 }).name).toBe(registerModel.name);
+    expect(createCasRegisterModel({ initial: 1 }).name).toBe(casRegisterModel.name);
+  });
+});
 
 checkLaws(registerLaws);
 checkLaws(casLaws);
@@ -172,6 +200,10 @@ describe("the models' own rules", () => {
       const matches = initial === from;
       const output: CasRegisterOutput | undefined = swapped === undefined ? undefined : { kind: "cas", swapped };
       expect(model.step(initial, { kind: "cas", from, to }, output)).toEqual({ ok: swapped === undefined || swapped === matches, next: matches ? to : initial });
+      // An output that is no cas report says nothing about the comparison: it is unknown.
+      for (const other of [null, { kind: "read" as const, value: from }]) {
+        expect(model.step(initial, { kind: "cas", from, to }, other)).toEqual({ ok: true, next: matches ? to : initial });
+      }
       // A cas's description says whether it swapped, and an unknown cas apart from both.
       const described = new Set([undefined, true, false].map((s) => model.describeOperation({ kind: "cas", from, to }, s === undefined ? undefined : { kind: "cas", swapped: s })));
       expect(described.size).toBe(3);
@@ -197,7 +229,10 @@ describe("the models' own rules", () => {
       // A get's description names what it returned.
       const described = linearizableKvModel.describeOperation({ kind: "get", key: "x" }, output);
       if (plain) expect(described).not.toBe(linearizableKvModel.describeOperation({ kind: "get", key: "x" }, undefined));
-      if (output?.kind === "siblings") for (const v of output.values) expect(described).toContain(JSON.stringify(v));
+      // Siblings are named apart: each value is followed by a separator or the list's end.
+      if (output?.kind === "siblings") {
+        for (const v of output.values) expect([", ", "]"].some((end) => described.includes(`${JSON.stringify(v)}${end}`))).toBe(true);
+      }
       if (output?.kind === "absent") expect(described).toContain(output.reason);
     },
   );
