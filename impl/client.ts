@@ -14,6 +14,7 @@ import type {
   Version,
 } from "../model/vocabulary.ts";
 import type { Cluster } from "./cluster.ts";
+import type { StoreNode } from "./node.ts";
 import { coordinateRead } from "./coordinator-read.ts";
 import { coordinateWrite } from "./coordinator-write.ts";
 import type { DotSet } from "./vector-clock.ts";
@@ -26,6 +27,12 @@ export type ClientOp =
   | { kind: "put"; key: Key; value: Value }
   | { kind: "delete"; key: Key; tombstone: TombstoneId }
   | { kind: "get"; key: Key };
+
+/** clientHopTicks: how long a request takes from the client to its coordinator. */
+const clientHopTicks = 1;
+
+/** Completion ends a process's op with its outcome (and what a get read, or a write's version). */
+type Completion = (outcome: "ok" | "fail" | "info", error: string | undefined, state?: KeyState, version?: Version) => void;
 
 interface Session {
   open: boolean;
@@ -59,7 +66,7 @@ export class Clients {
     if (op.kind !== "get" && causal) invoke.context = known?.seen ?? { values: [], tombstones: [] };
     cluster.emit(invoke);
 
-    const complete = (outcome: "ok" | "fail" | "info", error: string | undefined, state?: KeyState, version?: Version): void => {
+    const complete: Completion = (outcome, error, state, version) => {
       session.open = false;
       const event: CompleteEvent = { kind: "complete", time: cluster.now, process, op: op.kind, key: op.key, outcome };
       if (outcome === "ok" && op.kind === "get") {
@@ -80,6 +87,22 @@ export class Clients {
       complete("fail", coordinatorId === undefined ? "no node is serving" : `coordinator ${coordinatorId} is not serving`);
       return;
     }
+    // The request takes a tick to reach its coordinator, as every message does. Without that
+    // hop an op could be invoked and stamped in the tick another process's op completed in,
+    // and last-write-wins could not tell which came first: a clock orders nothing finer
+    // than its tick. A coordinator that crashed meanwhile never saw the request: it failed.
+    const epoch = coordinator.epoch;
+    cluster.queue.after(clientHopTicks, () => {
+      if (coordinator.epoch !== epoch || !coordinator.up || coordinator.needsRepair) {
+        complete("fail", `coordinator ${coordinator.id} stopped before the request arrived`);
+        return;
+      }
+      this.coordinate(session, op, known?.dots ?? emptyDots, coordinator, complete);
+    });
+  }
+
+  private coordinate(session: Session, op: ClientOp, context: DotSet, coordinator: StoreNode, complete: Completion): void {
+    const cluster = this.cluster;
     if (op.kind === "get") {
       coordinateRead(cluster, coordinator, op.key, (outcome, error, state) => complete(outcome, error, state));
       return;
@@ -92,7 +115,7 @@ export class Clients {
         tombstoneId: op.kind === "delete" ? op.tombstone : undefined,
         deletedAt: op.kind === "delete" ? cluster.now : -1,
       },
-      context: known?.dots ?? emptyDots,
+      context,
       floorTimestamp: session.lastTimestamp,
     };
     coordinateWrite(cluster, coordinator, request, (outcome, error, timestamp, version) => {

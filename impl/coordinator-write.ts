@@ -82,6 +82,10 @@ function sendWrite(
     if (coordinator.epoch !== epoch || acked.has(target.node)) return;
     acked.add(target.node);
     if (target.standsInFor === undefined) replicaAcks.add(target.node);
+    // A stand-in's hint counts towards W only if it is durable: a volatile hint dies with
+    // its holder's crash, and the write would be acknowledged with fewer than W copies
+    // that survive one (as Cassandra, which never counts a hint towards the consistency level).
+    else if (!cluster.options.durableHints) acked.delete(target.node);
     if (sibling.tombstone && replicaAcks.size === cluster.options.replicationFactor) markAcked(cluster, coordinator, request.key, sibling);
     if (!finished && acked.size >= quorum) {
       finished = true;

@@ -3,6 +3,7 @@
 // with start/await. `runScenario` does the same from a list of steps given as data.
 import type { CompleteEvent, History, Key, NodeId, ProcessId, Ticks, Value } from "../model/vocabulary.ts";
 import { antiEntropyRound } from "./anti-entropy.ts";
+import { deliverHints } from "./hints.ts";
 import { startBackground } from "./background.ts";
 import type { ClientOp } from "./client.ts";
 import { Clients } from "./client.ts";
@@ -30,7 +31,7 @@ export class Driver {
   constructor(input: StoreOptionsInput = {}) {
     const options = checkedOptions(input);
     this.cluster = new Cluster(options, this.recorder);
-    this.recorder.header(headerOf(options, this.cluster.hintTtlTicks));
+    this.recorder.header(headerOf(options, this.cluster.hintTtlTicks, input));
     startBackground(this.cluster);
     this.clients = new Clients(this.cluster);
   }
@@ -115,6 +116,11 @@ export class Driver {
   /** antiEntropy runs one round now (full by default). */
   antiEntropy(full = true): void {
     antiEntropyRound(this.cluster, full);
+  }
+
+  /** deliverHints hands every deliverable hint to its target now and expires the old ones. */
+  deliverHints(): void {
+    deliverHints(this.cluster);
   }
 
   /** quiesce waits for open ops, heals, restarts, drains hints, runs a full round and records a barrier. */

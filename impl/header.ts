@@ -1,7 +1,7 @@
 // The history header a configuration records: the consistency level it promises and the
 // store configuration in the shared vocabulary's shape.
 import type { ClusterConfig, ConsistencyLevel, HistoryHeader, Ticks } from "../model/vocabulary.ts";
-import type { StoreOptions } from "./options.ts";
+import type { StoreOptions, StoreOptionsInput } from "./options.ts";
 
 /** consistencyOf is the level a configuration promises (SPEC-NOTES, "Consistency levels"). */
 export function consistencyOf(options: StoreOptions): ConsistencyLevel {
@@ -28,8 +28,12 @@ export function configOf(options: StoreOptions, hintTtlTicks: Ticks): ClusterCon
   };
 }
 
-/** headerOf is the first line of a history recorded under these options. */
-export function headerOf(options: StoreOptions, hintTtlTicks: Ticks): HistoryHeader {
+/**
+ * headerOf is the first line of a history recorded under these options. With `input`, the
+ * options as the caller gave them, the header records its origin, so that `lazarus replay`
+ * can record the same history again.
+ */
+export function headerOf(options: StoreOptions, hintTtlTicks: Ticks, input?: StoreOptionsInput): HistoryHeader {
   const header: HistoryHeader = {
     kind: "header",
     format: "lazarus-history",
@@ -39,5 +43,6 @@ export function headerOf(options: StoreOptions, hintTtlTicks: Ticks): HistoryHea
     seed: options.seed,
   };
   if (options.description !== undefined) header.description = options.description;
+  if (input !== undefined) header.origin = { options: JSON.parse(JSON.stringify(input)) as Record<string, unknown> };
   return header;
 }

@@ -27,7 +27,7 @@ export function simulate(input: StoreOptionsInput = {}, recorder?: Recorder): Si
   const memory = recorder === undefined ? new MemoryRecorder() : undefined;
   const sink = recorder ?? (memory as MemoryRecorder);
   const cluster = new Cluster(options, sink);
-  const header = headerOf(options, cluster.hintTtlTicks);
+  const header = headerOf(options, cluster.hintTtlTicks, input);
   sink.header(header);
   startBackground(cluster);
   const clients = new Clients(cluster);

@@ -167,6 +167,19 @@ export interface HistoryHeader {
   seed?: number;
   /** description: what the history is, for people. */
   description?: string;
+  /** origin: how to record the history again (`lazarus replay`), when the simulator recorded it. */
+  origin?: HistoryOrigin;
+}
+
+/**
+ * HistoryOrigin: what made a history. `options` are the simulator's options as given; a
+ * property-suite run adds its command list (`steps`) and, when it failed, the seed and path
+ * with which fast-check replays it. The spec never reads it.
+ */
+export interface HistoryOrigin {
+  options: Record<string, unknown>;
+  steps?: Array<Record<string, unknown>>;
+  fastCheck?: { seed: number; path: string };
 }
 
 /** History is a header and its events in time order; an event's index is its position here. */

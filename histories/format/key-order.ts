@@ -6,7 +6,7 @@
  * of every object, at every depth, in this order and leaves out keys not listed, so a
  * name missing here would be dropped: a test checks that every property of the JSON
  * Schema is listed. The format has no free-form maps (vector clocks are arrays of
- * pairs), so one global order serves every object.
+ * pairs) but the header's `origin`, so one global order serves every other object.
  */
 export const historyKeyOrder: readonly string[] = [
   // Every object: its kind first.
@@ -63,4 +63,11 @@ export const historyKeyOrder: readonly string[] = [
   "hintTtlTicks",
   "rejoinGuard",
   "bugs",
+  // The header's origin, last; the writer keeps its free-form options and steps whole,
+  // keys sorted.
+  "origin",
+  "options",
+  "steps",
+  "fastCheck",
+  "path",
 ];

@@ -154,6 +154,13 @@ export const historyHeaderSchema = z.strictObject({
   config: clusterConfigSchema,
   seed: z.number().int().optional(),
   description: z.string().optional(),
+  origin: z
+    .strictObject({
+      options: z.record(z.string(), z.unknown()),
+      steps: z.array(z.record(z.string(), z.unknown())).optional(),
+      fastCheck: z.strictObject({ seed: z.number().int(), path: z.string() }).optional(),
+    })
+    .optional(),
 });
 
 // Compile-time proof that the schemas and model/vocabulary.ts describe the same data.

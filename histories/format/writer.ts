@@ -25,7 +25,17 @@ function ordered(value: unknown): unknown {
   const keys = Object.keys(source).filter((key) => keyRank.has(key));
   keys.sort((a, b) => (keyRank.get(a) ?? 0) - (keyRank.get(b) ?? 0));
   const copy: Record<string, unknown> = {};
-  for (const key of keys) copy[key] = ordered(source[key]);
+  for (const key of keys) copy[key] = key === "origin" ? alphabetical(source[key]) : ordered(source[key]);
+  return copy;
+}
+
+/** alphabetical copies the header's `origin`, free-form options and steps, with every object's keys sorted. */
+function alphabetical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(alphabetical);
+  if (value === null || typeof value !== "object") return value;
+  const source = value as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(source).sort()) copy[key] = alphabetical(source[key]);
   return copy;
 }
 

@@ -17,12 +17,21 @@ describe("coordinated writes", () => {
     expect(driver.history().events.some((event) => event.kind === "hint-stored")).toBe(false);
   });
 
-  it("succeed through fallbacks under a sloppy quorum", () => {
-    const driver = new Driver({ sloppyQuorum: true, writeQuorum: 2 });
+  it("succeed through fallbacks under a sloppy quorum, when their hints are durable", () => {
+    const driver = new Driver({ sloppyQuorum: true, writeQuorum: 2, durableHints: true });
     const [a, b] = driver.replicasOf("x") as [NodeId, NodeId];
     driver.crash(a);
     driver.crash(b);
     expect(driver.put(0, "x", "v1").outcome).toBe("ok");
+    expect(driver.history().events.filter((event) => event.kind === "hint-stored")).toHaveLength(2);
+  });
+
+  it("never count a volatile hint towards W: it would not survive its holder's crash", () => {
+    const driver = new Driver({ sloppyQuorum: true, writeQuorum: 2, durableHints: false });
+    const [a, b] = driver.replicasOf("x") as [NodeId, NodeId];
+    driver.crash(a);
+    driver.crash(b);
+    expect(driver.put(0, "x", "v1").outcome).toBe("info");
     expect(driver.history().events.filter((event) => event.kind === "hint-stored")).toHaveLength(2);
   });
 
@@ -37,8 +46,18 @@ describe("coordinated writes", () => {
   it("end info when the coordinator crashes mid-operation", () => {
     const driver = new Driver({ sloppyQuorum: false, network: { delayTicks: 5 } });
     const handle = driver.start(0, { kind: "put", key: "x", value: "v1" }, "n1");
+    driver.advance(1); // the request reaches n1, which sends the write out
     driver.crash("n1");
     expect(driver.finish(handle).outcome).toBe("info");
+  });
+
+  it("fail when the coordinator crashes before the request reaches it (it never saw the op)", () => {
+    const driver = new Driver({ sloppyQuorum: false, network: { delayTicks: 5 } });
+    const handle = driver.start(0, { kind: "put", key: "x", value: "v1" }, "n1");
+    driver.crash("n1");
+    const complete = driver.finish(handle);
+    expect(complete.outcome).toBe("fail");
+    expect(driver.history().events.filter((event) => event.kind === "hint-stored" || event.kind === "repair-write")).toEqual([]);
   });
 
   it("in linearizable mode, read first so a coordinator with a slow clock still writes a higher version", () => {

@@ -1,5 +1,6 @@
-// Hinted handoff: hints are stored for a down replica, delivered when it returns, expire
-// after the TTL (capped by the grace period), and die with a crashed holder unless durable.
+// Hinted handoff: hints are stored for a down replica and delivered when it returns.
+// Volatile hints expire after the TTL (capped by the grace period) and die with a crashed
+// holder; durable ones wait for their target.
 import { describe, expect, it } from "vitest";
 import type { NodeId } from "../../model/vocabulary.ts";
 import { Driver } from "../../impl/index.ts";
@@ -31,6 +32,15 @@ describe("hinted handoff", () => {
     driver.advance(200);
     expect(driver.history().events.filter((event) => event.kind === "hint-expired")).toHaveLength(1);
     expect(driver.cluster.pendingHints.size).toBe(0);
+  });
+
+  it("keeps a durable hint past the TTL: it may be an acknowledged write's only copy", () => {
+    const { driver, replicas } = withHint({ durableHints: true });
+    driver.advance(200);
+    expect(driver.history().events.filter((event) => event.kind === "hint-expired")).toHaveLength(0);
+    driver.restart(replicas[2]);
+    driver.advance(20);
+    expect(driver.cluster.node(replicas[2]).stateOf("x")?.[0]?.value).toBe("v1");
   });
 
   it("caps the hint TTL at the grace period (safeguard), and records the effective TTL", () => {
