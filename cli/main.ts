@@ -1,6 +1,7 @@
 // The command-line entry: names the subcommands and maps each to its module.
 // Exit codes: 0 valid or done, 1 invalid, 2 bad input or usage, 3 unknown.
 import { checkCommand } from "./commands/check.ts";
+import { replayCommand } from "./commands/replay.ts";
 import { runCommand } from "./commands/run.ts";
 import { schemaCommand } from "./commands/schema.ts";
 
@@ -9,6 +10,7 @@ const usage = `usage: lazarus <command> [options]
 commands:
   run      simulate the store on the built-in default scenario and check its history
   check    check recorded histories against the spec
+  replay   record a history again from its origin and compare it byte for byte
   schema   print the JSON Schema of the history format
 `;
 
@@ -39,6 +41,8 @@ export async function main(args: string[]): Promise<number> {
       return runCommand(rest);
     case "check":
       return checkCommand(rest);
+    case "replay":
+      return replayCommand(rest);
     case "schema":
       return schemaCommand(rest);
     default:

@@ -1,0 +1,26 @@
+// Writes histories/zoo/<bug>.jsonl: for each known bug, the shrunk counterexample the
+// suite finds from the zoo's fixed seed, with its configuration, steps and fast-check
+// replay path in the header's origin. `npm run zoo` runs it; test/suite/zoo-files.test.ts
+// checks each file's verdict and replays it byte for byte.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serializeHistory } from "../histories/format/writer.ts";
+import { zoo, zooRuns, zooSeed } from "./bug-zoo.ts";
+import { counterexampleHistory } from "./counterexample.ts";
+import { checkSuite, describeFailure } from "./run-suite.ts";
+import { simulatorSuite } from "./simulator-suite.ts";
+
+const directory = fileURLToPath(new URL("../histories/zoo/", import.meta.url));
+mkdirSync(directory, { recursive: true });
+for (const entry of zoo) {
+  const outcome = await checkSuite(simulatorSuite({ ...entry.bias, bugs: [entry.bug] }, { numRuns: zooRuns, seed: zooSeed }));
+  if (outcome.passed) {
+    process.stderr.write(`${entry.bug}: no counterexample in ${zooRuns} runs from seed ${zooSeed}\n`);
+    process.exitCode = 1;
+    continue;
+  }
+  const description = `bug zoo: ${entry.bug}. Expected verdict: invalid (${entry.convictedAs.join(" or ")}). ${outcome.counterexample!.message}`;
+  writeFileSync(join(directory, `${entry.bug}.jsonl`), serializeHistory(counterexampleHistory(outcome, description)));
+  process.stdout.write(`${describeFailure(outcome)}\n\n`);
+}
