@@ -2,6 +2,7 @@
 // Exit codes: 0 valid or done, 1 invalid, 2 bad input or usage, 3 unknown.
 import { checkCommand } from "./commands/check.ts";
 import { replayCommand } from "./commands/replay.ts";
+import { reportCommand } from "./commands/report.ts";
 import { runCommand } from "./commands/run.ts";
 import { schemaCommand } from "./commands/schema.ts";
 
@@ -10,6 +11,7 @@ const usage = `usage: lazarus <command> [options]
 commands:
   run      simulate the store on the built-in default scenario and check its history
   check    check recorded histories against the spec
+  report   draw a checked history as a self-contained HTML page (report FILE -o OUT.html)
   replay   record a history again from its origin and compare it byte for byte
   schema   print the JSON Schema of the history format
 `;
@@ -41,6 +43,8 @@ export async function main(args: string[]): Promise<number> {
       return runCommand(rest);
     case "check":
       return checkCommand(rest);
+    case "report":
+      return reportCommand(rest);
     case "replay":
       return replayCommand(rest);
     case "schema":

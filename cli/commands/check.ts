@@ -5,14 +5,18 @@ import { checkHistory } from "../../checker/check-history.ts";
 import { checkImported, modelNames, type ModelName } from "../../checker/check-imported.ts";
 import { formatCheck } from "../../checker/report.ts";
 import type { HistoryCheck } from "../../checker/verdict.ts";
-import { formatHistoryError, readHistoryFile } from "../../histories/index.ts";
-import { detectFormat, fileLines, formatImportError, importJepsenEdn, importJepsenLog, importPorcupineKv, type ImportFormat } from "../../histories/import/index.ts";
+import { readHistoryFile } from "../../histories/index.ts";
+import { detectFormat, formatErrorLine, HistoryInput, importJepsenEdn, importJepsenLog, importPorcupineKv, isStdin, printable, printableLines, type ImportFormat, type PlacedError } from "../../histories/import/index.ts";
 import type { RegisterValue } from "../../model/sequential/index.ts";
+import type { History } from "../../model/vocabulary.ts";
+import { writeReportFor } from "./report.ts";
 
 const formats = ["auto", "lazarus", "jepsen-edn", "jepsen-log", "porcupine-kv"] as const;
 
 const usage = `usage: lazarus check FILE... [--format ${formats.join("|")}] [--model ${modelNames.join("|")}]
-                     [--initial VALUE] [--budget STEPS] [--json]
+                     [--initial VALUE] [--budget STEPS] [--json] [--report OUT.html]
+  FILE       a history file, a FIFO, or - for standard input; UTF-8 (a leading byte-order
+             mark is skipped), lines of at most 16 MiB
   --format   the files' format (default auto: told from the first lines)
   --model    the sequential model for imported histories (default: the one the history fits);
              lazarus histories are checked at the consistency level their header names
@@ -21,6 +25,7 @@ const usage = `usage: lazarus check FILE... [--format ${formats.join("|")}] [--m
              (default 10000000)
   --json     one JSON object per file (a single object for a single file); "unknown" lists
              the undecided keys as [{"key", "steps"}], also when the verdict is invalid
+  --report   also write the HTML report page of one lazarus history (as lazarus report does)
 `;
 
 interface CheckArgs {
@@ -30,16 +35,17 @@ interface CheckArgs {
   initial: RegisterValue;
   budget?: number;
   json: boolean;
+  report?: string;
 }
 
 /** FileOutcome is what checking one file came to. */
-type FileOutcome = { file: string; format?: ImportFormat; check: HistoryCheck } | { file: string; error: string };
+type FileOutcome = { file: string; format?: ImportFormat; check: HistoryCheck; history?: History } | { file: string; error: string };
 
 /** checkCommand runs `lazarus check` and returns its exit code. */
 export async function checkCommand(argv: string[]): Promise<number> {
   const parsed = parseCheckArgs(argv);
   if (typeof parsed === "string") {
-    process.stderr.write(`lazarus check: ${parsed}\n${usage}`);
+    process.stderr.write(`lazarus check: ${printable(parsed)}\n${usage}`);
     return 2;
   }
   const outcomes: FileOutcome[] = [];
@@ -47,11 +53,19 @@ export async function checkCommand(argv: string[]): Promise<number> {
     const outcome = await checkFile(file, parsed);
     outcomes.push(outcome);
     if (!parsed.json) {
-      if ("error" in outcome) process.stderr.write(`${outcome.error}\n`);
-      else process.stdout.write(formatCheck(outcome.file, outcome.check));
+      if ("error" in outcome) process.stderr.write(`lazarus: ${outcome.error}\n`);
+      else process.stdout.write(printableLines(formatCheck(outcome.file, outcome.check)));
     }
   }
   if (parsed.json) writeJson(outcomes);
+  const [outcome] = outcomes;
+  if (parsed.report !== undefined && outcome !== undefined && "check" in outcome) {
+    if (outcome.history === undefined) {
+      process.stderr.write(`lazarus check: --report draws lazarus histories, and ${outcome.file} is ${outcome.format}; fix: leave --report out\n`);
+      return 2;
+    }
+    if (!(await writeReportFor("check", parsed.report, outcome.history, outcome.check, outcome.file))) return 2;
+  }
   return exitCode(outcomes);
 }
 
@@ -68,12 +82,14 @@ function parseCheckArgs(argv: string[]): CheckArgs | string {
         initial: { type: "string" },
         budget: { type: "string" },
         json: { type: "boolean", default: false },
+        report: { type: "string" },
       },
     }));
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
   if (positionals.length === 0) return "no history file given";
+  if (values.report !== undefined && positionals.length > 1) return `--report draws one history, but ${positionals.length} files were given; fix: check one file with --report`;
   const format = values.format as string;
   if (!(formats as readonly string[]).includes(format)) return `unknown --format ${JSON.stringify(format)}; expected one of ${formats.join(", ")}`;
   const model = values.model as string | undefined;
@@ -81,10 +97,20 @@ function parseCheckArgs(argv: string[]): CheckArgs | string {
   const budgetText = values.budget as string | undefined;
   const budget = budgetText === undefined ? undefined : Number(budgetText);
   if (budget !== undefined && !(Number.isInteger(budget) && budget > 0)) return `--budget takes a positive whole number of steps, not ${JSON.stringify(budgetText)}`;
+  const refused = unsafeInitial(values.initial as string | undefined);
+  if (refused !== undefined) return refused;
+  if (positionals.filter(isStdin).length > 1) return "standard input (- or /dev/stdin) can be read once; name it at most once";
   const args: CheckArgs = { files: positionals, format: format as CheckArgs["format"], initial: parseInitial(values.initial as string | undefined), json: values.json === true };
   if (model !== undefined) args.model = model as ModelName;
   if (budget !== undefined) args.budget = budget;
+  if (typeof values.report === "string") args.report = values.report;
   return args;
+}
+
+/** unsafeInitial says why --initial is refused: an integer no double holds exactly would compare equal to its neighbours. */
+function unsafeInitial(text: string | undefined): string | undefined {
+  if (text === undefined || !/^-?\d+$/.test(text) || Number.isSafeInteger(Number(text))) return undefined;
+  return `--initial ${text} is beyond ±(2^53 - 1), where a register's numbers would be rounded; keep it within ±9007199254740991`;
 }
 
 /** parseInitial reads --initial: absent by default or for "nil"/"absent", a number when it is one. */
@@ -93,13 +119,24 @@ function parseInitial(text: string | undefined): RegisterValue {
   return /^-?\d+$/.test(text) ? Number(text) : text;
 }
 
-async function checkFile(file: string, args: CheckArgs): Promise<FileOutcome> {
+/** checkFile opens `path` once ("-" is standard input): detection peeks at its first lines and the reader gets them again, so pipes and FIFOs work. */
+async function checkFile(path: string, args: CheckArgs): Promise<FileOutcome> {
+  const input = HistoryInput.open(path);
+  try {
+    return await checkInput(input, args);
+  } finally {
+    await input.close();
+  }
+}
+
+async function checkInput(input: HistoryInput, args: CheckArgs): Promise<FileOutcome> {
+  const file = input.name;
   let format: ImportFormat;
   if (args.format === "auto") {
-    const head = await firstLines(file);
-    if (typeof head === "string") return { file, error: head };
-    const guess = detectFormat(head);
-    if (!guess.ok) return { file, error: `${file}: ${guess.message}\n  fix: ${guess.fix}` };
+    const head = await input.head(20);
+    const guess = detectFormat(head.lines);
+    // A file that cannot be read, or is not UTF-8, says so rather than "cannot tell the format".
+    if (!guess.ok) return failed(head.failure ?? { file, line: 0, message: guess.message, fix: guess.fix });
     format = guess.format;
   } else {
     format = args.format;
@@ -107,42 +144,34 @@ async function checkFile(file: string, args: CheckArgs): Promise<FileOutcome> {
   const options = args.budget === undefined ? {} : { maxStepsPerPartition: args.budget };
   if (format === "lazarus") {
     if (args.model !== undefined) {
-      return { file, error: `${file}: --model applies to imported histories; a lazarus history is checked at the level its header names\n  fix: leave --model out, or change the header's "consistency"` };
+      return failed({ file, line: 0, message: "--model applies to imported histories; a lazarus history is checked at the level its header names", fix: 'leave --model out, or change the header\'s "consistency"' });
     }
-    const read = await readHistoryFile(file);
-    if (!read.ok) return { file, error: formatHistoryError(read.error) };
-    return { file, format, check: checkHistory(read.history, options) };
+    const read = await readHistoryFile(input);
+    if (!read.ok) return failed(read.error);
+    return { file, format, check: checkHistory(read.history, options), history: read.history };
   }
   const importer = format === "jepsen-log" ? importJepsenLog : format === "jepsen-edn" ? importJepsenEdn : importPorcupineKv;
-  let imported;
-  try {
-    imported = await importer(fileLines(file), { file });
-  } catch (error) {
-    return { file, error: `${file}: cannot read: ${error instanceof Error ? error.message : String(error)}\n  fix: check the path and that the file is readable` };
-  }
-  if (!imported.ok) return { file, error: formatImportError(imported.error) };
+  const imported = await importer(input.lines(), { file });
+  // The input's own failure (unreadable, not UTF-8, a line too long) is why the importer saw less.
+  const failure = input.failure();
+  if (failure !== undefined) return failed(failure);
+  if (!imported.ok) return failed(imported.error);
   // Nothing to check is not "valid": the file was empty, or not what --format said.
   if (imported.history.operations.length === 0) {
-    return { file, error: `${file}: no operation to check in this ${format} file\n  fix: check that the file holds a ${format} history, or leave --format out to have its format detected` };
+    return failed({ file, line: 0, message: `no operation to check in this ${format} file`, fix: `check that the file holds a ${format} history, or leave --format out to have its format detected` });
   }
   const checked = checkImported(imported.history, args.model, args.initial, options);
-  if (!checked.ok) return { file, error: `${file}: ${checked.message}\n  fix: ${checked.fix}` };
+  if (!checked.ok) return failed({ file, line: 0, message: checked.message, fix: checked.fix });
   return { file, format, check: checked.check };
 }
 
-/** firstLines reads up to 20 lines for format detection, or says why it cannot. */
-async function firstLines(file: string): Promise<string[] | string> {
-  const lines: string[] = [];
-  try {
-    for await (const line of fileLines(file)) {
-      lines.push(line);
-      if (lines.length >= 20) break;
-    }
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return `${file}: cannot read: ${reason}\n  fix: check the path and that the file is readable`;
-  }
-  return lines;
+/**
+ * failed renders an error on one line, control characters escaped. A file that cannot
+ * be opened "cannot read", as this command has always said whatever the format.
+ */
+function failed(error: PlacedError & { code?: string }): FileOutcome {
+  const worded = error.code === "unreadable" ? { ...error, message: error.message.replace(/^could not read the file/, "cannot read") } : error;
+  return { file: error.file, error: formatErrorLine(worded) };
 }
 
 function writeJson(outcomes: FileOutcome[]): void {

@@ -9,10 +9,12 @@ import { formatCheck } from "../../checker/report.ts";
 import { HistoryWriter } from "../../histories/index.ts";
 import { bugNames, defaultScenario, resolveOptions, simulate, validateOptions, type BugName, type Stats, type StoreOptionsInput } from "../../impl/index.ts";
 import type { ConsistencyLevel, GcMode, History, ReadRepairMode } from "../../model/vocabulary.ts";
+import { writeReportFor } from "./report.ts";
 
 const usage = `usage: lazarus run [--seed N] [--ops N] [--bug NAME]... [--versioning lww|vector-clock]
                    [--linearizable] [--read-quorum R] [--write-quorum W] [--gc MODE]
                    [--read-repair sync|async|off] [--budget STEPS] [--out FILE] [--json]
+                   [--report OUT.html]
   runs the built-in default scenario (5 nodes, N=3, faults on), records its history,
   checks it against the spec and prints both; exit 0 valid, 1 invalid, 3 unknown
   --seed          the seed (default: the scenario's); the same seed replays the same run
@@ -27,6 +29,7 @@ const usage = `usage: lazarus run [--seed N] [--ops N] [--bug NAME]... [--versio
   --budget        search steps per key at the linearizable level before a key is unknown
   --out           also write the history (JSON Lines) to FILE, for lazarus check
   --json          print {seed, stats, check} as JSON
+  --report        also write the HTML report page of the run (as lazarus report does)
 `;
 
 /** runCommand runs `lazarus run` and returns its exit code. */
@@ -36,7 +39,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     process.stderr.write(`lazarus run: ${parsed}\n${usage}`);
     return 2;
   }
-  const { options, out, json, budget } = parsed;
+  const { options, out, json, budget, report } = parsed;
   // Found out before the simulation runs: a path that cannot be written.
   const target = out === undefined ? undefined : await openTarget(out);
   if (typeof target === "string") {
@@ -58,6 +61,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     process.stdout.write(describeRun(history, stats, out));
     process.stdout.write(formatCheck("history", check));
   }
+  if (report !== undefined && !(await writeReportFor("run", report, history, check, `lazarus run, seed ${history.header.seed}`))) return 2;
   return check.verdict === "valid" ? 0 : check.verdict === "invalid" ? 1 : 3;
 }
 
@@ -67,6 +71,7 @@ export interface RunArgs {
   out?: string;
   budget?: number;
   json: boolean;
+  report?: string;
 }
 
 const maxOps = 10_000_000;
@@ -92,6 +97,7 @@ export function parseRunArgs(argv: string[]): RunArgs | string {
         budget: { type: "string" },
         out: { type: "string" },
         json: { type: "boolean", default: false },
+        report: { type: "string" },
       },
     }));
   } catch (error) {
@@ -132,6 +138,7 @@ export function parseRunArgs(argv: string[]): RunArgs | string {
   if (problems.length > 0) return problems.map((p) => p.message).join("; ");
   const args: RunArgs = { options, json: values.json === true };
   if (typeof values.out === "string") args.out = values.out;
+  if (typeof values.report === "string") args.report = values.report;
   const budget = wholeNumber(values.budget as string | undefined, "--budget");
   if (typeof budget === "string") return budget;
   if (budget !== undefined) {

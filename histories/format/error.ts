@@ -1,5 +1,6 @@
 // What the reader returns when a history file is wrong: one error with a stable code,
 // the place (file, line, field) and a one-sentence fix. Never thrown; see reader.ts.
+import { printable } from "./printable.ts";
 
 /**
  * historyErrorCodes documents every HistoryErrorCode in one line. The codes are stable:
@@ -7,6 +8,9 @@
  */
 export const historyErrorCodes = {
   unreadable: "the file could not be opened or read (missing, a directory, no permission)",
+  "line-too-long": "a line holds more bytes than the reader's limit (16 MiB unless set otherwise)",
+  "bad-utf8": "the bytes are not UTF-8 (a UTF-8 byte-order mark at the start is allowed and skipped)",
+  "too-deep": "a line nests arrays and objects deeper than the format ever needs (64 levels)",
   empty: "the file holds no lines at all, not even a header",
   "bad-json": "a line is not valid JSON, or is blank before the end of the file",
   truncated: "the last line has no newline and is not complete JSON: the file was cut off",
@@ -35,6 +39,8 @@ export interface HistoryError {
   file: string;
   /** line: 1-based line number; 0 when the error concerns the whole file (unreadable). */
   line: number;
+  /** column: 1-based, counted in bytes as compilers do, when the error is one byte of the line (bad-utf8). */
+  column?: number;
   /** field: a JSON path inside the line (`config.gc.graceTicks`, `result.kind`), or "" for the whole line. */
   field: string;
   /** message: what was found and what was expected. */
@@ -47,13 +53,40 @@ export interface HistoryError {
 export type HistoryErrorAt = Omit<HistoryError, "file">;
 
 /**
- * formatHistoryError renders an error as "file:line: field: message\n  fix: ...",
+ * formatHistoryError renders an error as "file:line[:column]: field: message\n  fix: ...",
  * leaving out the line when it is 0 and the field when it is "".
  */
-export function formatHistoryError(error: HistoryError): string {
-  const place = error.line > 0 ? `${error.file}:${error.line}` : error.file;
-  const field = error.field === "" ? "" : `${error.field}: `;
-  return `${place}: ${field}${error.message}\n  fix: ${error.fix}`;
+export function formatHistoryError(error: PlacedError): string {
+  return `${errorPlace(error)}: ${fieldPrefix(error)}${error.message}\n  fix: ${error.fix}`;
+}
+
+/** PlacedError is what every reader and importer error has: a place, what is wrong, the fix. */
+export interface PlacedError {
+  file: string;
+  line: number;
+  column?: number;
+  field?: string;
+  message: string;
+  fix: string;
+}
+
+/**
+ * formatErrorLine renders any reader or importer error on one line,
+ * "file:line[:column]: field: message; fix: ...", with control characters escaped, so
+ * that a hostile file name or value can neither break the line nor drive the terminal.
+ */
+export function formatErrorLine(error: PlacedError): string {
+  return printable(`${errorPlace(error)}: ${fieldPrefix(error)}${error.message}; fix: ${error.fix}`);
+}
+
+/** errorPlace is "file", "file:line" or "file:line:column", as compilers print it. */
+function errorPlace(error: PlacedError): string {
+  if (error.line <= 0) return error.file;
+  return error.column === undefined ? `${error.file}:${error.line}` : `${error.file}:${error.line}:${error.column}`;
+}
+
+function fieldPrefix(error: PlacedError): string {
+  return error.field === undefined || error.field === "" ? "" : `${error.field}: `;
 }
 
 /** quote shows a found value in a message, shortened so one bad line cannot flood a terminal. */

@@ -2,6 +2,7 @@
 // prototype. JSON.parse makes `"__proto__"` an own property, harmless by itself, but a
 // consumer that copies or merges the object could pollute Object.prototype; refuse early.
 import { quote, type HistoryErrorAt } from "./error.ts";
+import { maxJsonDepth, tooDeepAt } from "./json-depth.ts";
 import { jsonPath } from "./zod-issue.ts";
 
 /** forbiddenKeys are the object keys no history line may contain, at any depth. */
@@ -17,6 +18,15 @@ export type JsonLineResult =
  * newline followed it: an unterminated last line that does not parse was cut off.
  */
 export function parseJsonLine(text: string, line: number, terminated: boolean): JsonLineResult {
+  if (tooDeepAt(text) !== -1) {
+    return fail({
+      code: "too-deep",
+      line,
+      field: "",
+      message: `the line nests arrays and objects more than ${maxJsonDepth} levels deep; expected a history line, which nests a few levels`,
+      fix: "flatten the value, or check that the file is a lazarus history",
+    });
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -64,25 +74,39 @@ export function parseJsonLine(text: string, line: number, terminated: boolean): 
   return { ok: true, value: value as Record<string, unknown> };
 }
 
+/** Visit is a value still to walk, with the step that reached it; the path is rebuilt only on a find. */
+interface Visit {
+  value: unknown;
+  parent: Visit | undefined;
+  step: string | number;
+}
+
 /**
  * findForbiddenKey returns the path of a forbidden key in `value`, or undefined. It walks
- * with an explicit stack, so a deeply nested line cannot overflow the call stack.
+ * with an explicit stack, so a deeply nested line cannot overflow the call stack, and
+ * links each visit to its parent instead of copying paths, so the walk is linear.
  */
 function findForbiddenKey(value: unknown): Array<string | number> | undefined {
-  const stack: Array<{ value: unknown; path: Array<string | number> }> = [{ value, path: [] }];
+  const stack: Visit[] = [{ value, parent: undefined, step: "" }];
   for (;;) {
     const next = stack.pop();
     if (next === undefined) return undefined;
     if (next.value === null || typeof next.value !== "object") continue;
     if (Array.isArray(next.value)) {
-      next.value.forEach((item, index) => stack.push({ value: item, path: [...next.path, index] }));
+      next.value.forEach((item, index) => stack.push({ value: item, parent: next, step: index }));
       continue;
     }
     for (const [key, item] of Object.entries(next.value)) {
-      if (forbiddenKeys.includes(key)) return [...next.path, key];
-      stack.push({ value: item, path: [...next.path, key] });
+      if (forbiddenKeys.includes(key)) return pathTo({ value: item, parent: next, step: key });
+      stack.push({ value: item, parent: next, step: key });
     }
   }
+}
+
+function pathTo(visit: Visit): Array<string | number> {
+  const path: Array<string | number> = [];
+  for (let at: Visit | undefined = visit; at?.parent !== undefined; at = at.parent) path.unshift(at.step);
+  return path;
 }
 
 function fail(error: HistoryErrorAt): JsonLineResult {

@@ -1,22 +1,22 @@
-// Reads a history from a file (streamed in chunks, so a file of a million events is
-// never held as one string) or from text, and returns it or the first error in it.
-import { createReadStream } from "node:fs";
+// Reads a history from a file, a pipe or standard input (streamed in chunks, so a file of
+// a million events is never held as one string) or from text, and returns it or the
+// first error in it.
 import type { Readable } from "node:stream";
 import type { History, HistoryEvent, HistoryHeader } from "../../model/vocabulary.ts";
 import type { HistoryError } from "./error.ts";
-import { LineSplitter } from "./lines.ts";
+import { HistoryInput } from "./input.ts";
 import { HistoryParser, type HistoryItem } from "./parser.ts";
 
 /** HistoryResult is a whole history, or the first error that stopped the reader. */
 export type HistoryResult = { ok: true; history: History } | { ok: false; error: HistoryError };
 
-/** HistorySource is a file path, or a readable stream of the history's text. */
-export type HistorySource = string | Readable;
+/** HistorySource is a file path ("-" for standard input), a readable stream of the history's text, or an opened input. */
+export type HistorySource = string | Readable | HistoryInput;
 
-/** readHistoryFile reads the history in file `path`, streaming it; it never throws for bad input. */
-export async function readHistoryFile(path: string): Promise<HistoryResult> {
+/** readHistoryFile reads the history at `source`, streaming it; it never throws for bad input. */
+export async function readHistoryFile(source: string | HistoryInput): Promise<HistoryResult> {
   const collector = new HistoryCollector();
-  for await (const items of readItemBatches(path, path)) {
+  for await (const items of readItemBatches(toInput(source))) {
     for (const item of items) {
       const result = collector.add(item);
       if (result !== undefined) return result;
@@ -47,8 +47,7 @@ export function parseHistoryText(text: string, fileName: string): HistoryResult 
  * stopping after the first error item. `fileName` defaults to the path, or "<stream>".
  */
 export async function* readHistoryItems(source: HistorySource, fileName?: string): AsyncGenerator<HistoryItem> {
-  const name = fileName ?? (typeof source === "string" ? source : "<stream>");
-  for await (const items of readItemBatches(source, name)) {
+  for await (const items of readItemBatches(toInput(source, fileName))) {
     for (const item of items) {
       yield item;
       if (item.kind === "error") return;
@@ -56,61 +55,35 @@ export async function* readHistoryItems(source: HistorySource, fileName?: string
   }
 }
 
+function toInput(source: HistorySource, fileName?: string): HistoryInput {
+  if (source instanceof HistoryInput) return source;
+  if (typeof source === "string") return HistoryInput.open(source, fileName === undefined ? {} : { name: fileName });
+  return new HistoryInput(() => source, fileName ?? "<stream>");
+}
+
 /** readItemBatches yields the items of each chunk together, so a big file costs one await per chunk, not per line. */
-async function* readItemBatches(source: HistorySource, fileName: string): AsyncGenerator<HistoryItem[]> {
-  const parser = new HistoryParser(fileName);
-  const splitter = new LineSplitter();
-  const stream = typeof source === "string" ? createReadStream(source, { highWaterMark: 1 << 16 }) : source;
-  stream.setEncoding("utf8");
-  try {
-    for await (const chunk of stream) {
-      const items: HistoryItem[] = [];
-      for (const line of splitter.push(chunk as string)) {
-        const item = parser.push(line, true);
-        if (item === undefined) continue;
-        items.push(item);
-        if (item.kind === "error") break;
-      }
-      yield items;
-      if (items.at(-1)?.kind === "error") return;
+async function* readItemBatches(input: HistoryInput): AsyncGenerator<HistoryItem[]> {
+  const parser = new HistoryParser(input.name);
+  for await (const batch of input.batches()) {
+    const items: HistoryItem[] = [];
+    for (const line of batch.lines) {
+      const item = parser.push(line.text, line.terminated);
+      if (item === undefined) continue;
+      items.push(item);
+      if (item.kind === "error") break;
     }
-  } catch (cause) {
-    // Only a system error (ENOENT, EISDIR, EACCES...) is bad input; anything else is a bug.
-    if (!isSystemError(cause)) throw cause;
-    yield [{ kind: "error", error: unreadable(fileName, cause) }];
-    return;
-  } finally {
-    stream.destroy();
+    // A line the parser refused comes before the input's failure, so it is the one reported.
+    if (items.at(-1)?.kind !== "error" && batch.failure !== undefined) items.push({ kind: "error", error: batch.failure });
+    yield items;
+    if (items.at(-1)?.kind === "error") return;
   }
-  const last = splitter.end();
-  const lastItem = last === undefined ? undefined : parser.push(last, false);
-  const items = lastItem === undefined ? [] : [lastItem];
-  if (lastItem?.kind !== "error") {
-    const end = finishItem(parser);
-    if (end !== undefined) items.push(end);
-  }
-  yield items;
+  const end = finishItem(parser);
+  yield end === undefined ? [] : [end];
 }
 
 function finishItem(parser: HistoryParser): HistoryItem | undefined {
   const error = parser.finish();
   return error === undefined ? undefined : { kind: "error", error };
-}
-
-function isSystemError(cause: unknown): cause is NodeJS.ErrnoException {
-  return cause instanceof Error && typeof (cause as NodeJS.ErrnoException).code === "string";
-}
-
-function unreadable(fileName: string, cause: NodeJS.ErrnoException): HistoryError {
-  const reason = cause.message;
-  return {
-    code: "unreadable",
-    file: fileName,
-    line: 0,
-    field: "",
-    message: `could not read the file: ${reason}`,
-    fix: "check that the path names a readable history file",
-  };
 }
 
 /** HistoryCollector gathers items into a History, stopping at the first error. */

@@ -7,7 +7,8 @@ export type FormatGuess = { ok: true; format: ImportFormat } | { ok: false; mess
 
 /**
  * detectFormat looks at the first non-blank lines: a JSON header naming
- * `lazarus-history` → lazarus; `INFO  jepsen.util -` → jepsen-log; EDN maps → jepsen-edn,
+ * `lazarus-history` → lazarus; `INFO  jepsen.util -` → jepsen-log; EDN maps, alone or in a
+ * vector or list → jepsen-edn,
  * or porcupine-kv when they use :append or :get/:put with a :key and never :delete.
  */
 export function detectFormat(firstLines: readonly string[]): FormatGuess {
@@ -19,8 +20,9 @@ export function detectFormat(firstLines: readonly string[]): FormatGuess {
     return { ok: false, message: "the first line is JSON but not a lazarus history header", fix: 'start the file with {"kind":"header","format":"lazarus-history",...}' };
   }
   if (/^INFO\s+jepsen\.util\s+-/.test(first)) return { ok: true, format: "jepsen-log" };
-  if (/^(\[\s*)?(#[\w.\-/]+)?\{\s*:/.test(first)) {
-    const text = lines.join("\n");
+  const text = lines.join("\n");
+  // One vector [...] or list (...) of maps may open on a line of its own.
+  if (/^([[(]\s*)?(#[\w.\-/]+)?\{\s*:/.test(text)) {
     const keyed = /:f\s+:(get|put|append)\b/.test(text) && /:key\s/.test(text);
     const porcupine = keyed && !/:f\s+:delete\b/.test(text) && (/:f\s+:append\b/.test(text) || /^\{:process \d+, :type :\w+, :f :\w+, :key /.test(first));
     return { ok: true, format: porcupine ? "porcupine-kv" : "jepsen-edn" };

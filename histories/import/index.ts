@@ -1,5 +1,7 @@
 // Importers for histories written elsewhere (Jepsen, Porcupine): each turns a file,
-// streamed line by line, into operations for the linearizability engine.
+// streamed line by line, into operations for the linearizability engine. The input layer
+// they share with the lazarus reader (one opening, strict UTF-8, bounded lines) and the
+// one-line error format are named here too, for the CLI.
 
 export type { ImportedHistory, ImportError, ImportFormat, ImportOptions, ImportResult, LineSource } from "./result.ts";
 export { formatImportError } from "./result.ts";
@@ -9,3 +11,8 @@ export { fileLines } from "./file-lines.ts";
 export { importJepsenLog } from "./jepsen-log.ts";
 export { importJepsenEdn } from "./jepsen-edn.ts";
 export { importPorcupineKv } from "./porcupine-kv.ts";
+export { HistoryInput, isStdin, stdinName } from "../format/input.ts";
+export type { InputOptions } from "../format/input.ts";
+export { formatErrorLine } from "../format/error.ts";
+export type { PlacedError } from "../format/error.ts";
+export { printable, printableLines } from "../format/printable.ts";

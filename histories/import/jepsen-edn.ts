@@ -1,4 +1,4 @@
-// Reads a Jepsen history in EDN (one vector of op maps, or one map per line) with
+// Reads a Jepsen history in EDN (one vector or list of op maps, or one map per line) with
 // Knossos's conventions: `:fail` did not happen, `:info` may or may not have taken
 // effect (at any time after its invocation), and a read of nil constrains nothing.
 
@@ -14,6 +14,7 @@ import type {
 } from "../../model/sequential/index.ts";
 import { ednRecords } from "./_internals/edn-records.ts";
 import { Pairer } from "./_internals/pairing.ts";
+import { isUnsafeInteger, unsafeProcess, unsafeRegisterValue } from "./_internals/unsafe-integers.ts";
 import { importFailure, type ImportedHistory, type ImportOptions, type ImportResult, type LineSource } from "./result.ts";
 
 type Family = "register" | "keyed";
@@ -34,14 +35,22 @@ export async function importJepsenEdn(lines: LineSource, options: ImportOptions)
   // whose every op was skipped was not understood, and must not come out valid.
   let skipped = 0;
   let firstSkipped = 0;
+  let firstSkippedHasProcess = true;
   const fail = (line: number, field: string | undefined, message: string, fix: string): ImportResult =>
     importFailure(options.file, line, field, message, fix);
   for await (const record of ednRecords(lines)) {
     if (!record.ok) return fail(record.line, undefined, record.message, record.fix);
     const { map, line } = record;
+    if (isUnsafeInteger(map["process"])) {
+      const refusal = unsafeProcess(map["process"]);
+      return fail(line, "process", refusal.message, refusal.fix);
+    }
     const process = toNumber(map["process"]);
     if (process === undefined || !Number.isInteger(process)) {
-      if (skipped++ === 0) firstSkipped = line;
+      if (skipped++ === 0) {
+        firstSkipped = line;
+        firstSkippedHasProcess = "process" in map;
+      }
       continue;
     }
     const type = map["type"];
@@ -63,7 +72,9 @@ export async function importJepsenEdn(lines: LineSource, options: ImportOptions)
     if (problem !== undefined) return fail(line, undefined, problem.message, problem.fix);
   }
   if (pairer.operations.length === 0) {
-    const why = skipped === 0 ? "the file holds no operation" : `all ${skipped} operations were skipped: their :process is not an integer (as the nemesis's is), first at line ${firstSkipped}`;
+    // A map with no :process at all is likely not Jepsen's: JSON objects read as EDN maps, say.
+    const skippedWhy = firstSkippedHasProcess ? `their :process is not an integer (as the nemesis's is), first at line ${firstSkipped}` : `the first, at line ${firstSkipped}, has no :process at all`;
+    const why = skipped === 0 ? "the file holds no operation" : `all ${skipped} operations were skipped: ${skippedWhy}`;
     return fail(skipped === 0 ? 0 : firstSkipped, skipped === 0 ? undefined : "process", `no client operation to check: ${why}`, "check that this is a Jepsen EDN history whose client ops have integer :process values (leave --format out to have the format detected)");
   }
   const converted = family === "keyed" ? convertKeyed(pairer.operations) : convertRegister(pairer.operations);
@@ -81,10 +92,13 @@ function convertRegister(raws: Array<Operation<Raw, unknown>>): Conversion {
     let input: CasRegisterInput;
     if (f === "read") input = { kind: "read" };
     else if (f === "write") {
+      if (isUnsafeInteger(value)) return refuseUnsafe(line, value);
       const written = toRegisterValue(value);
       if (written === undefined) return { ok: false, line, message: `cannot write ${show(value)} to a register`, fix: "write a number, string or keyword" };
       input = { kind: "write", value: written };
     } else {
+      const unsafe = Array.isArray(value) ? value.find(isUnsafeInteger) : undefined;
+      if (unsafe !== undefined) return refuseUnsafe(line, unsafe);
       const pair = Array.isArray(value) && value.length === 2 ? value.map(toRegisterValue) : undefined;
       if (pair === undefined || pair[0] === undefined || pair[1] === undefined) return { ok: false, line, message: `:cas needs [from to], not ${show(value)}`, fix: "write e.g. :value [3 4]" };
       input = { kind: "cas", from: pair[0], to: pair[1] };
@@ -92,6 +106,7 @@ function convertRegister(raws: Array<Operation<Raw, unknown>>): Conversion {
     let outcome = op.outcome;
     let output: CasRegisterOutput | undefined = null;
     if (outcome === "ok" && f === "read") {
+      if (isUnsafeInteger(op.output)) return refuseUnsafe(op.eventIndices[1]!, op.output);
       const read = toRegisterValue(op.output);
       if (read === null) outcome = "info"; // Knossos: a read of nil constrains nothing
       else if (read === undefined) return { ok: false, line: op.eventIndices[1]!, message: `a read returned ${show(op.output)}`, fix: "a read returns a number, string, keyword or nil" };
@@ -133,8 +148,12 @@ function convertKeyed(raws: Array<Operation<Raw, unknown>>): Conversion {
 
 function toNumber(value: unknown): number | undefined {
   if (typeof value === "number") return value;
-  if (typeof value === "bigint" && value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= -BigInt(Number.MAX_SAFE_INTEGER)) return Number(value);
+  if (typeof value === "bigint" && !isUnsafeInteger(value)) return Number(value);
   return undefined;
+}
+
+function refuseUnsafe(line: number, value: bigint): Conversion {
+  return { ok: false, line, ...unsafeRegisterValue(value) };
 }
 
 function toRegisterValue(value: unknown): RegisterValue | undefined {
@@ -145,6 +164,7 @@ function toRegisterValue(value: unknown): RegisterValue | undefined {
 
 function toText(value: unknown): string | undefined {
   if (typeof value === "string") return value;
+  if (typeof value === "bigint") return String(value); // exact, whatever its size
   const number = toNumber(value);
   return number === undefined ? undefined : String(number);
 }

@@ -3,6 +3,7 @@
 
 import type { CasRegisterInput, CasRegisterOutput, RegisterValue } from "../../model/sequential/index.ts";
 import { Pairer } from "./_internals/pairing.ts";
+import { firstUnsafeInteger, unsafeProcess, unsafeRegisterValue } from "./_internals/unsafe-integers.ts";
 import type { ImportError, ImportOptions, ImportResult, LineSource } from "./result.ts";
 
 const linePattern = /^INFO\s+jepsen\.util\s+-\s+(\d+)\s+:(invoke|ok|fail|info)\s+:(read|write|cas)\s*(.*?)\s*$/;
@@ -26,6 +27,8 @@ export async function importJepsenLog(lines: LineSource, options: ImportOptions)
         "each line must look like `INFO  jepsen.util - 3 :invoke :write 4`");
     }
     const [, processText, type, f, valueText] = match as unknown as [string, string, string, "read" | "write" | "cas", string];
+    const unsafe = firstUnsafeInteger(processText) !== undefined ? { field: "process", ...unsafeProcess(processText) } : refuseUnsafeValue(valueText);
+    if (unsafe !== undefined) return failure(options, lineNumber, unsafe.field, unsafe.message, unsafe.fix);
     const process = Number(processText);
     const value = parseValue(valueText);
     if (value === undefined) {
@@ -36,6 +39,12 @@ export async function importJepsenLog(lines: LineSource, options: ImportOptions)
     if (problem !== undefined) return failure(options, lineNumber, problem.field, problem.message, problem.fix);
   }
   return { ok: true, history: { kind: "cas-register", operations: pairer.operations } };
+}
+
+/** refuseUnsafeValue refuses a value with an integer no double holds exactly; Number() would round it silently. */
+function refuseUnsafeValue(valueText: string): Problem | undefined {
+  const unsafe = firstUnsafeInteger(valueText);
+  return unsafe === undefined ? undefined : { field: "value", ...unsafeRegisterValue(unsafe) };
 }
 
 type LogValue = RegisterValue | [RegisterValue, RegisterValue] | "timed-out";

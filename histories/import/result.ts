@@ -10,6 +10,7 @@ import type {
   PorcupineKvInput,
   PorcupineKvOutput,
 } from "../../model/sequential/index.ts";
+import { formatHistoryError } from "../format/error.ts";
 
 /** ImportFormat names an external (or the native) history format, as `--format` spells it. */
 export type ImportFormat = "lazarus" | "jepsen-log" | "jepsen-edn" | "porcupine-kv";
@@ -55,9 +56,7 @@ export function importFailure(file: string, line: number, field: string | undefi
   return { ok: false, error };
 }
 
-/** formatImportError renders an import error as "file:line: field: message\n  fix: ...". */
+/** formatImportError renders an import error as "file:line: field: message\n  fix: ...", as the reader's errors are. */
 export function formatImportError(error: ImportError): string {
-  const place = error.line > 0 ? `${error.file}:${error.line}` : error.file;
-  const field = error.field ? `${error.field}: ` : "";
-  return `${place}: ${field}${error.message}\n  fix: ${error.fix}`;
+  return formatHistoryError(error);
 }

@@ -32,6 +32,7 @@ export const badCases: BadCase[] = [
   { name: "a __proto__ key at the top", text: withHeader('{"kind":"heal","time":1,"__proto__":{"polluted":true}}'), code: "forbidden-key", line: 2, field: "__proto__" },
   { name: "a constructor key nested in the header", text: jsonl({ ...header, config: { ...header.config, gc: { mode: "keep", constructor: 1 } } }), code: "forbidden-key", line: 1, field: "config.gc.constructor" },
   { name: "a prototype key inside an array", text: withHeader({ kind: "partition", time: 1, groups: [[{ prototype: 1 }]] }), code: "forbidden-key", line: 2, field: "groups[0][0].prototype" },
+  { name: "a value nested 65 levels deep", text: withHeader(`{"kind":"heal","time":1,"x":${"[".repeat(65)}${"]".repeat(65)}}`), code: "too-deep", line: 2, field: "" },
   { name: "a first line that is an event", text: jsonl({ kind: "heal", time: 1 }), code: "missing-header", line: 1, field: "kind" },
   { name: "a second header", text: withHeader({ kind: "heal", time: 1 }, header), code: "duplicate-header", line: 3, field: "kind" },
   { name: "format version 2", text: jsonl({ ...header, formatVersion: 2 }), code: "unsupported-version", line: 1, field: "formatVersion" },
