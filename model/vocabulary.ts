@@ -179,7 +179,8 @@ export interface HistoryHeader {
 export interface HistoryOrigin {
   options: Record<string, unknown>;
   steps?: Array<Record<string, unknown>>;
-  fastCheck?: { seed: number; path: string };
+  /** fastCheck: the run fc.check reaches from `seed` and `path`; `replayPath` is fc.commands' own. */
+  fastCheck?: { seed: number; path: string; replayPath?: string };
 }
 
 /** History is a header and its events in time order; an event's index is its position here. */

@@ -8,7 +8,7 @@ import type { FaultName } from "./adapter.ts";
 import { StepCommand } from "./step-command.ts";
 import type { StepRunner } from "./step-runner.ts";
 import type { SuiteModel } from "./suite-model.ts";
-import type { SuiteStep } from "./step.ts";
+import type { SuiteStep, SuiteStepKind } from "./step.ts";
 
 /** CommandShape: what the generated commands range over. */
 export interface CommandShape {
@@ -23,6 +23,8 @@ export interface CommandShape {
   /** advanceTicks: the time steps `advance` takes; include some longer than the grace periods. */
   advanceTicks: readonly number[];
   maxCommands: number;
+  /** weights: how often each kind of step is drawn, over the defaults (a bug that needs skews draws more of them). */
+  weights?: Partial<Record<SuiteStepKind, number>>;
 }
 
 /** defaultShape: 3 processes, 2 keys, up to 60 commands. */
@@ -41,22 +43,23 @@ export function stepArbitrary(shape: CommandShape): fc.Arbitrary<SuiteStep> {
   const key = fc.constantFrom(...shape.keys);
   const node = fc.integer({ min: 0, max: shape.nodes - 1 });
   const offered = new Set(shape.faults);
+  const weight = (kind: SuiteStepKind, otherwise: number) => shape.weights?.[kind] ?? otherwise;
   const weighted: Array<fc.WeightedArbitrary<SuiteStep>> = [
-    { weight: 8, arbitrary: fc.record({ kind: fc.constant("start" as const), process, op: fc.constantFrom("put" as const, "delete" as const, "get" as const), key }) },
-    { weight: 8, arbitrary: fc.record({ kind: fc.constant("finish" as const), process }) },
+    { weight: weight("start", 8), arbitrary: fc.record({ kind: fc.constant("start" as const), process, op: fc.constantFrom("put" as const, "delete" as const, "get" as const), key }) },
+    { weight: weight("finish", 8), arbitrary: fc.record({ kind: fc.constant("finish" as const), process }) },
   ];
-  const fault = (name: FaultName, weight: number, arbitrary: fc.Arbitrary<SuiteStep>) => {
-    if (offered.has(name)) weighted.push({ weight, arbitrary });
+  const fault = (name: FaultName, kind: SuiteStepKind, otherwise: number, arbitrary: fc.Arbitrary<SuiteStep>) => {
+    if (offered.has(name) && weight(kind, otherwise) > 0) weighted.push({ weight: weight(kind, otherwise), arbitrary });
   };
-  fault("crash", 2, node.map((n) => ({ kind: "crash", node: n })));
-  fault("restart", 2, node.map((n) => ({ kind: "restart", node: n })));
-  fault("partition", 1, node.map((n) => ({ kind: "isolate", node: n })));
-  fault("heal", 1, fc.constant({ kind: "heal" }));
-  fault("skew", 1, fc.record({ kind: fc.constant("skew" as const), node, offsetTicks: fc.constantFrom(0, -5, 5, -20) }));
-  fault("advance", 2, fc.constantFrom(...shape.advanceTicks).map((ticks) => ({ kind: "advance", ticks })));
-  fault("antiEntropy", 1, fc.boolean().map((full) => ({ kind: "anti-entropy", full: !full })));
-  fault("deliverHints", 1, fc.constant({ kind: "hints" }));
-  fault("quiesce", 1, fc.constant({ kind: "quiesce" }));
+  fault("crash", "crash", 2, node.map((n) => ({ kind: "crash", node: n })));
+  fault("restart", "restart", 2, node.map((n) => ({ kind: "restart", node: n })));
+  fault("partition", "isolate", 1, node.map((n) => ({ kind: "isolate", node: n })));
+  fault("heal", "heal", 1, fc.constant({ kind: "heal" }));
+  fault("skew", "skew", 1, fc.record({ kind: fc.constant("skew" as const), node, offsetTicks: fc.constantFrom(0, -5, 5, -20) }));
+  fault("advance", "advance", 2, fc.constantFrom(...shape.advanceTicks).map((ticks) => ({ kind: "advance", ticks })));
+  fault("antiEntropy", "anti-entropy", 1, fc.boolean().map((full) => ({ kind: "anti-entropy", full: !full })));
+  fault("deliverHints", "hints", 1, fc.constant({ kind: "hints" }));
+  fault("quiesce", "quiesce", 1, fc.constant({ kind: "quiesce" }));
   return fc.oneof(...weighted);
 }
 

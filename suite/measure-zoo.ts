@@ -1,9 +1,8 @@
 // How hard each bug is to find: for every zoo entry, the suite from 20 seeds, with the
 // number of runs to the first failure and the shrunk command count. `npm run zoo:measure`
 // prints the table (medians) that the zoo's README quotes.
-import { zoo } from "./bug-zoo.ts";
+import { zoo, zooSuite } from "./bug-zoo.ts";
 import { checkSuite } from "./run-suite.ts";
-import { simulatorSuite } from "./simulator-suite.ts";
 
 const seeds = Array.from({ length: 20 }, (_, index) => index + 1);
 const median = (values: number[]) => {
@@ -17,7 +16,7 @@ for (const entry of zoo) {
   const runs: number[] = [];
   const lengths: number[] = [];
   for (const seed of seeds) {
-    const outcome = await checkSuite(simulatorSuite({ ...entry.bias, bugs: [entry.bug] }, { numRuns: maxRuns, seed }));
+    const outcome = await checkSuite(zooSuite(entry, { numRuns: maxRuns, seed }));
     if (outcome.passed) continue;
     runs.push(outcome.runsToFailure!);
     lengths.push(outcome.counterexample!.commands);

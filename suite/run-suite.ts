@@ -12,6 +12,7 @@ import { newSuiteModel } from "./suite-model.ts";
 import { StepRunner } from "./step-runner.ts";
 import type { SuiteStep } from "./step.ts";
 import { timeline } from "./timeline.ts";
+import { saveCounterexample } from "./counterexample.ts";
 
 /** SuiteOptions: the store, the configurations to draw, and how hard to look. */
 export interface SuiteOptions<Config = undefined> {
@@ -29,6 +30,13 @@ export interface SuiteOptions<Config = undefined> {
   seed?: number;
   /** path: fast-check's replay path of a failing run, with its seed. */
   path?: string;
+  /** replayPath: fc.commands' own replay path of that run (it shrinks the command list the same way again). */
+  replayPath?: string;
+  /**
+   * saveFailureTo: where runSuite saves a counterexample's history, with its configuration,
+   * steps, seed and path in the header's origin (default reports/suite-failures; false: nowhere).
+   */
+  saveFailureTo?: string | false;
 }
 
 /** RunRecord is one failing run: enough to print it, save it and replay it. */
@@ -51,10 +59,13 @@ export interface SuiteOutcome<Config> {
   runsToFailure?: number;
   seed: number;
   path?: string;
+  replayPath?: string;
   /** counterexample: the shrunk failing run. */
   counterexample?: RunRecord<Config>;
   /** report: fast-check's own report of the failure. */
   report?: string;
+  /** savedTo: the file runSuite saved the counterexample to. */
+  savedTo?: string;
 }
 
 const minority = (nodeCount: number) => Math.max(1, Math.floor((nodeCount - 1) / 2));
@@ -67,7 +78,7 @@ export async function checkSuite<Config>(options: SuiteOptions<Config>): Promise
   await probe.close?.();
   const maxOut = options.maxOut ?? minority;
   let failing: RunRecord<Config> | undefined;
-  const property = fc.asyncProperty(configurations, commandsArbitrary(shape, options.path), async (config, commands) => {
+  const property = fc.asyncProperty(configurations, commandsArbitrary(shape, options.replayPath), async (config, commands) => {
     const adapter = await options.create(config);
     const runner = new StepRunner(adapter);
     let generated: number | undefined;
@@ -107,6 +118,7 @@ export async function checkSuite<Config>(options: SuiteOptions<Config>): Promise
     runsToFailure: result.numRuns,
     seed: result.seed,
     path: result.counterexamplePath ?? undefined,
+    replayPath: /replayPath="([^"]*)"/.exec(String(result.counterexample?.[1] ?? ""))?.[1],
     counterexample: failing,
     report: fc.defaultReportMessage(result) ?? undefined,
   };
@@ -121,13 +133,16 @@ export function describeFailure<Config>(outcome: SuiteOutcome<Config>): string {
     ...(example.config === undefined ? [] : [`configuration: ${JSON.stringify(example.config)}`]),
     timeline(example.steps, example.marks, example.history),
     example.message,
-    `replay: seed ${outcome.seed}, path "${outcome.path}"`,
+    `replay: seed ${outcome.seed}, path "${outcome.path}", replayPath "${outcome.replayPath}" (the suite's options of the same names)`,
+    ...(outcome.savedTo === undefined ? [] : [`saved: ${outcome.savedTo} (lazarus replay ${outcome.savedTo} records it again when the store is the in-process one)`]),
   ].join("\n");
 }
 
 /** runSuite runs the property and throws a readable timeline of the shrunk counterexample if it fails. */
 export async function runSuite<Config>(options: SuiteOptions<Config>): Promise<SuiteOutcome<Config>> {
   const outcome = await checkSuite(options);
-  if (!outcome.passed) throw new Error(describeFailure(outcome));
-  return outcome;
+  if (outcome.passed) return outcome;
+  const directory = options.saveFailureTo ?? "reports/suite-failures";
+  if (directory !== false && outcome.counterexample !== undefined) outcome.savedTo = saveCounterexample(outcome, directory);
+  throw new Error(describeFailure(outcome));
 }

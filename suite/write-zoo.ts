@@ -6,15 +6,14 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serializeHistory } from "../histories/format/writer.ts";
-import { zoo, zooRuns, zooSeed } from "./bug-zoo.ts";
+import { zoo, zooRuns, zooSeed, zooSuite } from "./bug-zoo.ts";
 import { counterexampleHistory } from "./counterexample.ts";
 import { checkSuite, describeFailure } from "./run-suite.ts";
-import { simulatorSuite } from "./simulator-suite.ts";
 
 const directory = fileURLToPath(new URL("../histories/zoo/", import.meta.url));
 mkdirSync(directory, { recursive: true });
 for (const entry of zoo) {
-  const outcome = await checkSuite(simulatorSuite({ ...entry.bias, bugs: [entry.bug] }, { numRuns: zooRuns, seed: zooSeed }));
+  const outcome = await checkSuite(zooSuite(entry, { numRuns: zooRuns, seed: zooSeed }));
   if (outcome.passed) {
     process.stderr.write(`${entry.bug}: no counterexample in ${zooRuns} runs from seed ${zooSeed}\n`);
     process.exitCode = 1;

@@ -70,4 +70,5 @@ export const historyKeyOrder: readonly string[] = [
   "steps",
   "fastCheck",
   "path",
+  "replayPath",
 ];

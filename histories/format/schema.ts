@@ -158,7 +158,7 @@ export const historyHeaderSchema = z.strictObject({
     .strictObject({
       options: z.record(z.string(), z.unknown()),
       steps: z.array(z.record(z.string(), z.unknown())).optional(),
-      fastCheck: z.strictObject({ seed: z.number().int(), path: z.string() }).optional(),
+      fastCheck: z.strictObject({ seed: z.number().int(), path: z.string(), replayPath: z.string().optional() }).optional(),
     })
     .optional(),
 });

@@ -3,14 +3,13 @@
 // not an explanation), and fast-check must shrink it to at most 12 commands.
 import { describe, expect, it } from "vitest";
 import { checkHistory } from "../../checker/check-history.ts";
-import { zoo, zooRuns, zooSeed } from "../../suite/bug-zoo.ts";
+import { zoo, zooRuns, zooSeed, zooSuite } from "../../suite/bug-zoo.ts";
 import { checkSuite, describeFailure } from "../../suite/run-suite.ts";
-import { simulatorSuite } from "../../suite/simulator-suite.ts";
 
 describe("the bug zoo", () => {
   for (const entry of zoo) {
     it(`finds, convicts and shrinks ${entry.bug}`, async () => {
-      const outcome = await checkSuite(simulatorSuite({ ...entry.bias, bugs: [entry.bug] }, { numRuns: zooRuns, seed: zooSeed }));
+      const outcome = await checkSuite(zooSuite(entry, { numRuns: zooRuns, seed: zooSeed }));
       expect(outcome.passed, `no counterexample for ${entry.bug} in ${zooRuns} runs`).toBe(false);
       const example = outcome.counterexample!;
       const check = checkHistory(example.history);
