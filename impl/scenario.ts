@@ -7,7 +7,16 @@ import type { StoreOptionsInput } from "./options.ts";
 import type { Stats } from "./stats.ts";
 import { assertNever } from "./versions.ts";
 
-/** defaultScenario returns the options of the built-in run: faults on, eventual consistency, timeout GC. */
+/**
+ * defaultScenario returns the options of the built-in run: faults on, eventual consistency,
+ * timeout GC. It is shaped so that `lazarus run --bug NAME` convicts every known bug in
+ * nearly every seed: a quarter of the ops drawn are deletes and a barrier comes every 150
+ * ops (the workload reads a delete back at once, and every written key after each
+ * barrier); one message in 20 is lost, so a replica misses a tombstone that read repair
+ * or anti-entropy may then meet; hints are handed off late enough to arrive after newer
+ * writes; and skews of up to 10 ticks exceed the time between one process's two writes
+ * to a key.
+ */
 export function defaultScenario(): StoreOptionsInput {
   return {
     seed: 42,
@@ -15,7 +24,11 @@ export function defaultScenario(): StoreOptionsInput {
     gc: { mode: "timeout", graceTicks: 200 },
     // The operator's side of the timeout-GC contract: a full repair well within the grace period.
     fullRepairIntervalTicks: 80,
-    network: { delayTicks: 1, jitterTicks: 2, lossProbability: 0.01, duplicateProbability: 0.01 },
+    // Hints are handed off every 50 ticks, in step with the fault injector and just before
+    // it acts: a node it restarts takes new writes for a whole interval before the hints
+    // it missed arrive, as when handoff lags behind a restart.
+    hintDeliveryIntervalTicks: 50,
+    network: { delayTicks: 1, jitterTicks: 2, lossProbability: 0.05, duplicateProbability: 0.01 },
     faults: {
       intervalTicks: 50,
       crashProbability: 0.2,
@@ -23,10 +36,10 @@ export function defaultScenario(): StoreOptionsInput {
       partitionProbability: 0.05,
       healProbability: 0.5,
       skewProbability: 0.1,
-      maxSkewTicks: 5,
+      maxSkewTicks: 10,
       maxDownNodes: 1,
     },
-    workload: { processes: 5, keys: 50, ops: 2000, quiesceEveryOps: 250 },
+    workload: { processes: 5, keys: 50, ops: 3000, putWeight: 0.35, getWeight: 0.4, deleteWeight: 0.25, quiesceEveryOps: 150 },
   };
 }
 

@@ -1,11 +1,12 @@
 // `lazarus run --seed S` on the correct store is valid in every configuration a user can
 // ask for on the command line: the default scenario, vector clocks, linearizable mode,
 // R+W<=N, repair GC and read repair off. A fixed list of seeds per configuration here;
-// LAZARUS_DEEP=1 (npm run test:deep) runs seeds 1..300 of each.
+// LAZARUS_DEEP=1 (npm run test:deep) runs seeds 1..300 of each. And `lazarus run --bug
+// NAME` convicts each known bug in at least 8 of seeds 1..10 (deep: 80% of 1..200).
 import { describe, expect, it } from "vitest";
 import { checkHistory } from "../../checker/check-history.ts";
 import { parseRunArgs } from "../../cli/commands/run.ts";
-import { simulate } from "../../impl/index.ts";
+import { bugNames, simulate } from "../../impl/index.ts";
 
 const deep = process.env["LAZARUS_DEEP"] === "1";
 const seedCount = deep ? 300 : 30;
@@ -52,4 +53,19 @@ describe("lazarus run --bug early-gc: every run with an early purge is invalid",
     }
     expect(withEarlyPurge).toBeGreaterThan(0);
   });
+});
+
+describe("lazarus run --bug NAME convicts each known bug on the default scenario", () => {
+  const bugSeedCount = deep ? 200 : 10;
+  for (const bug of bugNames) {
+    it(`${bug}: convicted in at least ${(bugSeedCount * 4) / 5} of seeds 1..${bugSeedCount}`, () => {
+      const acquitted: number[] = [];
+      for (let seed = 1; seed <= bugSeedCount; seed++) {
+        const parsed = parseRunArgs(["--bug", bug, "--seed", String(seed)]);
+        if (typeof parsed === "string") throw new Error(parsed);
+        if (checkHistory(simulate(parsed.options).history).verdict !== "invalid") acquitted.push(seed);
+      }
+      expect(acquitted.length, `acquitted in seeds ${acquitted.join(", ")}`).toBeLessThanOrEqual(bugSeedCount / 5);
+    });
+  }
 });
