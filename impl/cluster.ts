@@ -30,6 +30,8 @@ export class Cluster {
   readonly pendingHints = new Map<Key, number>();
   /** hintTtlTicks is the effective hint lifetime (capped by the grace period when that safeguard is on). */
   readonly hintTtlTicks: Ticks;
+  /** hintLifetimeTicks is how long a hint waits for its target: the TTL, or for durable hints the grace period at most. */
+  readonly hintLifetimeTicks: Ticks;
   /**
    * rangeSyncedAt[range] is when anti-entropy last synced every replica of the range (-1:
    * never). Scheduled rounds take the ranges synced longest ago, so a range whose sync
@@ -57,6 +59,10 @@ export class Cluster {
     );
     const capped = options.gc.mode === "timeout" && options.safeguards.hintsWithinGrace;
     this.hintTtlTicks = capped ? Math.min(options.hintTtlTicks, options.gc.graceTicks) : options.hintTtlTicks;
+    // A durable hint may be an acknowledged write's only copy: it outlives the TTL, but not
+    // the grace period (an older one could bring back what GC purged since; its write is
+    // then lost only where a node was out longer than the grace period, a breach).
+    this.hintLifetimeTicks = !options.durableHints ? this.hintTtlTicks : capped ? options.gc.graceTicks : Infinity;
   }
 
   /** now is the current simulated time. */

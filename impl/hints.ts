@@ -1,7 +1,8 @@
 // Hinted handoff: a fallback node holds a write for an unreachable replica as a hint,
 // delivers it when the replica is reachable again (merging by version, like every
-// other write path). A durable hint waits for its target however long and counts towards
-// W; a volatile one dies with a crash, expires after the hint TTL, and never counts.
+// other write path). A durable hint counts towards W and waits for its target past the TTL
+// (under timeout GC, up to the grace period); a volatile one dies with a crash, expires
+// after the hint TTL, and never counts.
 import type { Key, NodeId, Ticks } from "../model/vocabulary.ts";
 import type { Cluster } from "./cluster.ts";
 import { nextTimestamp } from "./hlc.ts";
@@ -47,9 +48,8 @@ export function deliverHints(cluster: Cluster): void {
     const kept: Hint[] = [];
     for (const hint of holder.hints) {
       // A durable hint is a fallback replica's copy (Riak's fallback vnode): it may be the
-      // only copy of an acknowledged write, so it waits for its target however long. Only
-      // volatile hints, which never count towards W, expire.
-      const expired = !cluster.options.durableHints && cluster.now - hint.storedAt > cluster.hintTtlTicks;
+      // only copy of an acknowledged write, so it outlives the TTL (Cluster.hintLifetimeTicks).
+      const expired = cluster.now - hint.storedAt > cluster.hintLifetimeTicks;
       if (expired) finishHint(cluster, holder, hint, "hint-expired");
       else if (cluster.serving(holder.id, hint.target)) deliver(cluster, holder, hint);
       else kept.push(hint);

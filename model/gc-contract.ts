@@ -7,7 +7,7 @@ import { eventList } from "./anomaly.ts";
 import type { Operation } from "./operations.ts";
 import { hidesPut, isEarlyPurge, repairedBefore, type PurgedTombstone, type RepairRound, type TombstoneHides } from "./purges.ts";
 import { unreachableIntervals, type UnreachableInterval } from "./reachability.ts";
-import type { HistoryEvent, HistoryHeader, Key, NodeId, Ticks, Value } from "./vocabulary.ts";
+import type { HistoryEvent, HistoryHeader, Key, NodeId, ReplicaWrite, Ticks, Value, Version } from "./vocabulary.ts";
 
 /** BreachFacts is what every breach has: where, when, which events show it, what was purged. */
 interface BreachFacts {
@@ -34,6 +34,13 @@ interface BreachFacts {
 export interface UnreachableTooLong extends BreachFacts {
   kind: "unreachable-too-long";
   rebuilt: boolean;
+  /**
+   * expiredHints: the hints the node held or was meant to receive that expired after it went
+   * out, already older than the grace period when it came back (events); a store drops such
+   * a hint rather than deliver it after GC, so a write whose copy waited in it is the
+   * breach's loss too.
+   */
+  expiredHints: Array<{ event: number; write: ReplicaWrite }>;
   exposedFrom: Ticks;
   exposedFromEvent: number;
   exposedTo: Ticks;
@@ -95,27 +102,48 @@ function unreachableBreaches(
     const rebuilt = header.config.rejoinGuard && rebuiltAfter(events, intervals, interval);
     const exposed = lastCompleteRepairBefore(events, interval.fromEvent);
     const purgedMeanwhile = purges.filter((p) => p.node !== node && p.event > interval.fromEvent && p.event < interval.toEvent!);
+    const expiredHints = hintsExpiredFor(events, node, interval.fromEvent, to - graceTicks);
     breaches.push({
       kind: "unreachable-too-long",
       node,
       from,
       to,
       rebuilt,
+      expiredHints,
       exposedFrom: exposed.time,
       exposedFromEvent: exposed.event,
       exposedTo: interval.downThroughout ? from : to,
       exposedToEvent: interval.downThroughout ? interval.fromEvent : interval.toEvent,
       fromEvent: interval.fromEvent,
       toEvent: interval.toEvent,
-      events: eventList([interval.fromEvent, interval.toEvent], purgedMeanwhile.map((p) => p.event)),
+      events: eventList([interval.fromEvent, interval.toEvent], purgedMeanwhile.map((p) => p.event), expiredHints.map((hint) => hint.event)),
       purged: rebuilt ? [] : purgedMeanwhile,
       message:
         `${node} was unreachable from ${from} to ${to} (${to - from} ticks, grace ${graceTicks}) and ` +
         (rebuilt ? "was rebuilt by the rejoin guard, dropping writes only it held" : "rejoined unrepaired") +
+        (expiredHints.length > 0 ? `; ${expiredHints.length} hint(s) it held or was meant to receive expired meanwhile` : "") +
         `; tombstones purged meanwhile: ${describeKeys(purgedMeanwhile)}.`,
     });
   }
   return breaches;
+}
+
+/**
+ * hintsExpiredFor lists the hints held by `node` or meant for it that expired after event
+ * `from` and were already older than the grace period when the node came back (stored
+ * before `staleBefore`): the absence doomed them, whenever the store noticed.
+ */
+function hintsExpiredFor(events: readonly HistoryEvent[], node: NodeId, from: number, staleBefore: Ticks): UnreachableTooLong["expiredHints"] {
+  const expired: UnreachableTooLong["expiredHints"] = [];
+  for (let index = from + 1; index < events.length; index++) {
+    const event = events[index]!;
+    if (event.kind !== "hint-expired" || (event.target !== node && event.holder !== node) || event.storedAt >= staleBefore) continue;
+    const write: ReplicaWrite = { key: event.key, tombstone: event.tombstone };
+    if (event.value !== undefined) write.value = event.value;
+    if (event.version !== undefined) write.version = event.version;
+    expired.push({ event: index, write });
+  }
+  return expired;
 }
 
 /** lastCompleteRepairBefore finds the last complete full repair before event `index` (else the start). */
@@ -209,12 +237,30 @@ function describeKeys(purged: readonly PurgedTombstone[]): string {
  * longer than the grace period, and rebuilt by the rejoin guard, may have held it alone if
  * it had not completed when the last complete repair before the absence ran (a repair
  * syncs only what is already written) and was invoked before the node stopped taking
- * writes. (A node that rejoins with its data loses nothing that way.) The rebuild follows
- * the rejoin, so it explains only a read that completed after the rejoin (event `readAt`).
+ * writes. (A node that rejoins with its data loses nothing that way.) Whether rebuilt or
+ * not, the write may also have waited in a hint held by the node or meant for it that
+ * expired meanwhile (the hint carries its value, or a delete's version). Either explains only a read that
+ * completed after the rejoin (event `readAt`).
  */
 export function breachExplainsLostWrite(breach: GcBreach, write: Operation, readAt: number = Infinity): boolean {
-  if (breach.kind !== "unreachable-too-long" || !breach.rebuilt) return false;
-  return breach.toEvent < readAt && write.returnAt > breach.exposedFromEvent && write.callAt <= breach.exposedToEvent;
+  if (breach.kind !== "unreachable-too-long" || breach.toEvent >= readAt) return false;
+  if (breach.expiredHints.some((hint) => hint.event < readAt && carries(hint.write, write))) return true;
+  if (!breach.rebuilt) return false;
+  return write.returnAt > breach.exposedFromEvent && write.callAt <= breach.exposedToEvent;
+}
+
+/** carries says whether a replica write is `write`'s: a put's unique value, or a delete's recorded version. */
+function carries(replicaWrite: ReplicaWrite, write: Operation): boolean {
+  if (replicaWrite.key !== write.key) return false;
+  if (write.kind === "put") return !replicaWrite.tombstone && replicaWrite.value === write.value;
+  if (write.kind !== "delete" || !replicaWrite.tombstone || write.version === undefined || replicaWrite.version === undefined) return false;
+  return sameVersion(replicaWrite.version, write.version);
+}
+
+function sameVersion(a: Version, b: Version): boolean {
+  if (a.kind === "lww") return b.kind === "lww" && a.timestamp === b.timestamp && a.node === b.node;
+  if (b.kind !== "vector") return false;
+  return a.entries.length === b.entries.length && a.entries.every(([node, count], index) => b.entries[index]![0] === node && b.entries[index]![1] === count);
 }
 
 /**

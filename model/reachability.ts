@@ -1,7 +1,7 @@
 // When was each node cut off from the cluster? A node is unreachable while it is down,
 // or while a partition keeps it out of the largest group (the side that goes on serving).
 // Intervals end when the node is up and back in the main group: that moment is a rejoin,
-// unless the node is cut off again within the same tick.
+// unless the node is cut off again within the same tick with nothing recorded in between.
 import type { ClusterEvent, HistoryEvent, NodeId, Ticks } from "./vocabulary.ts";
 
 /** UnreachableInterval is one stretch during which `node` was cut off. */
@@ -50,9 +50,10 @@ export function unreachableIntervals(
       const current = open.get(node);
       if (cutOff && current === undefined) {
         const previous = closed.get(node);
-        if (previous !== undefined && previous.to === event.time) {
-          // Cut off again in the tick it rejoined (say a restart and a partition recorded
-          // together): that was no rejoin, and the interval goes on.
+        if (previous !== undefined && previous.to === event.time && onlyReachabilityBetween(events, previous.toEvent!, index)) {
+          // Cut off again in the tick it rejoined, with nothing else recorded in between
+          // (say a restart and a partition recorded together): that was no rejoin, and the
+          // interval goes on. (A node rebuilt, a repair or a barrier in between was a rejoin.)
           delete previous.to;
           delete previous.toEvent;
           if (!down.has(node)) previous.downThroughout = false;
@@ -73,6 +74,12 @@ export function unreachableIntervals(
     }
   });
   return intervals;
+}
+
+/** onlyReachabilityBetween says whether every event strictly between two indices is a crash, restart, partition or heal. */
+function onlyReachabilityBetween(events: readonly HistoryEvent[], from: number, to: number): boolean {
+  for (let index = from + 1; index < to; index++) if (!changesReachability(events[index]!)) return false;
+  return true;
 }
 
 function changesReachability(event: HistoryEvent): event is ClusterEvent {

@@ -69,5 +69,13 @@ function checkConvergedRead(
   const byPurge = winner?.kind === "put" && onlyDeletesLost ? explainByGcBreach(context, anomaly, get, winner) : anomaly;
   if (byPurge !== anomaly) return byPurge;
   const explained = explainLostWriteByGcBreach(context, anomaly, lost);
-  return explained !== anomaly ? explained : explainByClockSkew(context, anomaly, get, winner, lost);
+  if (explained !== anomaly) return explained;
+  // An absent key does not say whose tombstone won: any delete that a skewed clock can have
+  // stamped above every missing write may be the one (not only the last invoked).
+  const winners = result?.kind === "value" ? [winner] : window.writes.filter((write) => write.kind === "delete" && write.outcome !== "fail");
+  for (const candidate of winners) {
+    const bySkew = explainByClockSkew(context, anomaly, get, candidate, lost);
+    if (bySkew !== anomaly) return bySkew;
+  }
+  return anomaly;
 }

@@ -26,8 +26,17 @@ export function checkFreshAbsent(context: HistoryContext, history: KeyHistory, g
     const anomaly = readAnomaly("stale-read", get, superseders.slice(-1), `the key was written before the get began and never deleted before it completed.`);
     return explainLostWriteByGcBreach(context, anomaly, superseders);
   }
+  // An absent key does not say whose tombstone it read: the latest delete names the finding,
+  // but any delete a cause accounts for (a skewed clock, say) explains it.
   const latest = visible[visible.length - 1]!;
-  return staleRead(context, history, get, latest, `the latest delete, ${describeOperation(latest)}, made it absent`);
+  const finding = staleRead(context, history, get, latest, `the latest delete, ${describeOperation(latest)}, made it absent`);
+  if (finding.kind !== "stale-read") return finding;
+  for (const other of visible.slice(0, -1).reverse()) {
+    if (other.outcome === "fail") continue;
+    const explained = staleRead(context, history, get, other, `${describeOperation(other)} made it absent`);
+    if (explained.kind !== "stale-read") return explained;
+  }
+  return finding;
 }
 
 function staleRead(context: HistoryContext, history: KeyHistory, get: Operation, read: Operation, cause: string): Anomaly {

@@ -43,6 +43,14 @@ describe("hinted handoff", () => {
     expect(driver.cluster.node(replicas[2]).stateOf("x")?.[0]?.value).toBe("v1");
   });
 
+  it("drops even a durable hint once it is older than the grace period (it could bring back what GC purged)", () => {
+    const { driver } = withHint({ durableHints: true, gc: { mode: "timeout", graceTicks: 150 } });
+    driver.advance(140);
+    expect(driver.history().events.filter((event) => event.kind === "hint-expired")).toHaveLength(0);
+    driver.advance(40);
+    expect(driver.history().events.filter((event) => event.kind === "hint-expired")).toHaveLength(1);
+  });
+
   it("caps the hint TTL at the grace period (safeguard), and records the effective TTL", () => {
     const capped = new Driver({ gc: { mode: "timeout", graceTicks: 50 }, hintTtlTicks: 500 });
     expect(capped.history().header.config.hintTtlTicks).toBe(50);

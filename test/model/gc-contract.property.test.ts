@@ -68,7 +68,9 @@ describe("findGcBreaches", () => {
         // What other nodes purged meanwhile it may push back, unless it was rebuilt.
         const meanwhile = onTime.filter((p) => p.node !== breach.node && p.event > breach.fromEvent && p.event < breach.toEvent);
         expect(breach.purged).toEqual(breach.rebuilt ? [] : meanwhile);
-        expect(breach.events).toEqual([...new Set([breach.fromEvent, breach.toEvent, ...meanwhile.map((p) => p.event)])].sort((a, b) => a - b));
+        const expiredFor = h.events.flatMap((e, index) => (e.kind === "hint-expired" && (e.target === breach.node || e.holder === breach.node) && index > breach.fromEvent && e.storedAt + graceTicks < breach.to ? [index] : []));
+        expect(breach.expiredHints.map((hint) => hint.event)).toEqual(expiredFor);
+        expect(breach.events).toEqual([...new Set([breach.fromEvent, breach.toEvent, ...meanwhile.map((p) => p.event), ...expiredFor])].sort((a, b) => a - b));
         // The message says who was away, when, for how long, and what was purged meanwhile.
         expect(breach.message).toContain(`${breach.node} was unreachable from ${breach.from} to ${breach.to} (${breach.to - breach.from} ticks`);
         for (const p of meanwhile) expect(breach.message).toContain(JSON.stringify(p.key));
@@ -138,7 +140,7 @@ const order: GcBreach["kind"][] = ["unreachable-too-long", "repair-overdue", "st
 
 describe("what a breach explains", () => {
   prop([timeoutHistory], options)(
-    `a lost write only through a rebuild, and only one the last repair could not sync, invoked before the node stopped taking writes (seed ${seed})`,
+    `a lost write only through a rebuild (one the last repair could not sync, invoked before the node stopped taking writes) or a hint for the node that expired (seed ${seed})`,
     (h) => {
       const { context } = onTimePurges(h);
       for (const breach of context.breaches) {
@@ -146,7 +148,15 @@ describe("what a breach explains", () => {
           // Not synced: not complete when the repair ran (an info write never is).
           const unsynced = (b: { exposedFromEvent: number }) => write.outcome === "info" || write.completeIndex === undefined || write.completeIndex > b.exposedFromEvent;
           const exposed = breach.kind === "unreachable-too-long" && breach.rebuilt && unsynced(breach) && write.invokeIndex <= breach.exposedToEvent;
-          expect(breachExplainsLostWrite(breach, write)).toBe(exposed);
+          // Or its copy waited in a hint the node held or was meant to receive, which expired while the node was out.
+          const inExpiredHint =
+            breach.kind === "unreachable-too-long" &&
+            h.events.some((event, index) => {
+              if (event.kind !== "hint-expired" || (event.target !== breach.node && event.holder !== breach.node) || index <= breach.fromEvent || event.storedAt + graceTicks >= breach.to || event.key !== write.key) return false;
+              if (write.kind === "put") return !event.tombstone && event.value === write.value;
+              return event.tombstone && write.version !== undefined && JSON.stringify(event.version) === JSON.stringify(write.version);
+            });
+          expect(breachExplainsLostWrite(breach, write)).toBe(exposed || inExpiredHint);
         }
       }
     },

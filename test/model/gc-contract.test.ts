@@ -210,3 +210,31 @@ describe("a rebuild drops what the last repair before the absence could not sync
     expect(kinds(checkHistory(buildHistory("quorum", synced, events, guarded)))).toEqual(["stale-read"]);
   });
 });
+
+describe("a hint that expired while its target was out too long", () => {
+  // put 1 waits in a hint at n1 for n2, down 2..30 (grace 10); the hint expires at 14. A
+  // read after n2's rejoin that misses 1 is the breach's doing, not the store's.
+  const hintExpired = (valueCarried: string, time = 14): ClusterEvent => ({ kind: "hint-expired", time, holder: "n1", target: "n2", storedAt: 3, key: "x", tombstone: false, value: valueCarried });
+  const ops = (readAt: [number, number]): TestOp[] => [
+    { op: "put", value: "0", process: 0, at: [0, 1] },
+    { op: "put", value: "1", process: 0, at: [3, 4] },
+    { op: "get", process: 1, at: readAt, result: value("0") },
+  ];
+  const down: ClusterEvent[] = [
+    { kind: "crash", time: 2, node: "n2" },
+    { kind: "restart", time: 30, node: "n2" },
+  ];
+  const run = (hint: ClusterEvent, readAt: [number, number] = [35, 36]) =>
+    checkHistory(buildHistory("eventual", ops(readAt), [...down, hint, { kind: "barrier", time: 33 }], { ...timeout, sloppyQuorum: true, rejoinGuard: false }));
+
+  it("explains a lost write whose value the expired hint carried", () => {
+    const check = run(hintExpired("1"));
+    expect(kinds(check)).toEqual([]);
+    expect(explainedKinds(check)).toContain("gc-grace-violation");
+  });
+
+  it("does not explain it when the hint carried another value", () => {
+    expect(kinds(run(hintExpired("other")))).toEqual(["lost-write"]);
+  });
+});
+
