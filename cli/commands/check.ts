@@ -1,6 +1,6 @@
 // `lazarus check FILE...`: checks each history in one process and reports per file.
 // Exit 0 all valid, 1 any invalid, 2 bad input or usage, 3 any unknown (and none worse).
-import { parseArgs } from "node:util";
+import { answerEarly, parseCommandLine, refuse, type CommandSpec, type OptionValues } from "../args/index.ts";
 import { checkHistory } from "../../checker/check-history.ts";
 import { checkImported, modelNames, type ModelName } from "../../checker/check-imported.ts";
 import { formatCheck } from "../../checker/report.ts";
@@ -9,12 +9,29 @@ import { readHistoryFile } from "../../histories/index.ts";
 import { detectFormat, formatErrorLine, HistoryInput, importJepsenEdn, importJepsenLog, importPorcupineKv, isStdin, printable, printableLines, type ImportFormat, type PlacedError } from "../../histories/import/index.ts";
 import type { RegisterValue } from "../../model/sequential/index.ts";
 import type { History } from "../../model/vocabulary.ts";
+import { Progress } from "../progress.ts";
+import { openCounted } from "../progress-input.ts";
 import { writeReportFor } from "./report.ts";
 
 const formats = ["auto", "lazarus", "jepsen-edn", "jepsen-log", "porcupine-kv"] as const;
 
-const usage = `usage: lazarus check FILE... [--format ${formats.join("|")}] [--model ${modelNames.join("|")}]
+/** checkSpec is `lazarus check`'s command line. */
+export const checkSpec: CommandSpec = {
+  name: "check",
+  summary: "check recorded histories (lazarus, Jepsen, Porcupine) against the spec",
+  operands: true,
+  options: {
+    format: { type: "string" },
+    model: { type: "string" },
+    initial: { type: "string" },
+    budget: { type: "string" },
+    json: { type: "boolean" },
+    report: { type: "string" },
+  },
+  usage: `usage: lazarus check FILE... [--format ${formats.join("|")}] [--model ${modelNames.join("|")}]
                      [--initial VALUE] [--budget STEPS] [--json] [--report OUT.html]
+  checks each history against the spec, in one process, and prints a verdict per file;
+  exit 0 all valid, 1 any invalid, 2 bad input or usage, 3 any unknown (and none worse)
   FILE       a history file, a FIFO, or - for standard input; UTF-8 (a leading byte-order
              mark is skipped), lines of at most 16 MiB
   --format   the files' format (default auto: told from the first lines)
@@ -26,7 +43,9 @@ const usage = `usage: lazarus check FILE... [--format ${formats.join("|")}] [--m
   --json     one JSON object per file (a single object for a single file); "unknown" lists
              the undecided keys as [{"key", "steps"}], also when the verdict is invalid
   --report   also write the HTML report page of one lazarus history (as lazarus report does)
-`;
+  example:   lazarus check histories/examples/ex2-resurrection-after-downtime-bad.jsonl
+`,
+};
 
 interface CheckArgs {
   files: string[];
@@ -43,14 +62,16 @@ type FileOutcome = { file: string; format?: ImportFormat; check: HistoryCheck; h
 
 /** checkCommand runs `lazarus check` and returns its exit code. */
 export async function checkCommand(argv: string[]): Promise<number> {
-  const parsed = parseCheckArgs(argv);
-  if (typeof parsed === "string") {
-    process.stderr.write(`lazarus check: ${printable(parsed)}\n${usage}`);
-    return 2;
-  }
+  const line = parseCommandLine(checkSpec, argv);
+  if (line.kind !== "parsed") return answerEarly(checkSpec, line);
+  const parsed = checkArgsFrom(line.values, line.operands);
+  if (typeof parsed === "string") return refuse(checkSpec, parsed);
   const outcomes: FileOutcome[] = [];
-  for (const file of parsed.files) {
-    const outcome = await checkFile(file, parsed);
+  const progress = Progress.onStderr("lazarus check", parsed.json);
+  for (const [i, file] of parsed.files.entries()) {
+    const place = printable(parsed.files.length === 1 ? file : `${file} [${i + 1}/${parsed.files.length}]`);
+    const outcome = await checkFile(file, parsed, progress, place);
+    progress.finish();
     outcomes.push(outcome);
     if (!parsed.json) {
       if ("error" in outcome) process.stderr.write(`lazarus: ${outcome.error}\n`);
@@ -69,28 +90,10 @@ export async function checkCommand(argv: string[]): Promise<number> {
   return exitCode(outcomes);
 }
 
-function parseCheckArgs(argv: string[]): CheckArgs | string {
-  let values: Record<string, string | boolean | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: "string", default: "auto" },
-        model: { type: "string" },
-        initial: { type: "string" },
-        budget: { type: "string" },
-        json: { type: "boolean", default: false },
-        report: { type: "string" },
-      },
-    }));
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+function checkArgsFrom(values: OptionValues, positionals: string[]): CheckArgs | string {
   if (positionals.length === 0) return "no history file given";
   if (values.report !== undefined && positionals.length > 1) return `--report draws one history, but ${positionals.length} files were given; fix: check one file with --report`;
-  const format = values.format as string;
+  const format = (values.format as string | undefined) ?? "auto";
   if (!(formats as readonly string[]).includes(format)) return `unknown --format ${JSON.stringify(format)}; expected one of ${formats.join(", ")}`;
   const model = values.model as string | undefined;
   if (model !== undefined && !(modelNames as readonly string[]).includes(model)) return `unknown --model ${JSON.stringify(model)}; expected one of ${modelNames.join(", ")}`;
@@ -120,16 +123,25 @@ function parseInitial(text: string | undefined): RegisterValue {
 }
 
 /** checkFile opens `path` once ("-" is standard input): detection peeks at its first lines and the reader gets them again, so pipes and FIFOs work. */
-async function checkFile(path: string, args: CheckArgs): Promise<FileOutcome> {
-  const input = HistoryInput.open(path);
+async function checkFile(path: string, args: CheckArgs, progress: Progress, place: string): Promise<FileOutcome> {
+  const input = progress.enabled ? await countedInput(path, progress, place) : HistoryInput.open(path);
   try {
-    return await checkInput(input, args);
+    return await checkInput(input, args, (what) => progress.stage(`checking ${place}: ${what}`));
   } finally {
     await input.close();
   }
 }
 
-async function checkInput(input: HistoryInput, args: CheckArgs): Promise<FileOutcome> {
+/** countedInput is the input of `path`, drawing the bytes read on the progress line. */
+async function countedInput(path: string, progress: Progress, place: string): Promise<HistoryInput> {
+  let totalBytes: number | undefined;
+  const counted = await openCounted(path, (bytesRead) => progress.update(bytesRead, totalBytes, { kind: "bytes" }, `reading ${place}`));
+  totalBytes = counted.totalBytes;
+  return counted.input;
+}
+
+/** checkInput reads and checks one input; `stage` hears when the reading is done and the check begins. */
+async function checkInput(input: HistoryInput, args: CheckArgs, stage: (what: string) => void): Promise<FileOutcome> {
   const file = input.name;
   let format: ImportFormat;
   if (args.format === "auto") {
@@ -148,6 +160,7 @@ async function checkInput(input: HistoryInput, args: CheckArgs): Promise<FileOut
     }
     const read = await readHistoryFile(input);
     if (!read.ok) return failed(read.error);
+    stage(`${read.history.events.length.toLocaleString("en")} events`);
     return { file, format, check: checkHistory(read.history, options), history: read.history };
   }
   const importer = format === "jepsen-log" ? importJepsenLog : format === "jepsen-edn" ? importJepsenEdn : importPorcupineKv;
@@ -160,6 +173,7 @@ async function checkInput(input: HistoryInput, args: CheckArgs): Promise<FileOut
   if (imported.history.operations.length === 0) {
     return failed({ file, line: 0, message: `no operation to check in this ${format} file`, fix: `check that the file holds a ${format} history, or leave --format out to have its format detected` });
   }
+  stage(`${imported.history.operations.length.toLocaleString("en")} operations`);
   const checked = checkImported(imported.history, args.model, args.initial, options);
   if (!checked.ok) return failed({ file, line: 0, message: checked.message, fix: checked.fix });
   return { file, format, check: checked.check };

@@ -1,35 +1,33 @@
 // `lazarus replay FILE`: record a history again from the origin in its header (the
 // simulator's options, and a property-suite run's steps) and confirm it byte for byte, or
 // show the first line that differs. Exit 0 same, 1 differs, 2 bad input or usage.
-import { parseArgs } from "node:util";
+import { answerEarly, parseCommandLine, refuse, type CommandSpec } from "../args/index.ts";
 import { formatHistoryError, readHistoryFile } from "../../histories/index.ts";
 import { replayHistory } from "../../suite/replay.ts";
 
-const usage = `usage: lazarus replay FILE
+/** replaySpec is `lazarus replay`'s command line. */
+export const replaySpec: CommandSpec = {
+  name: "replay",
+  summary: "record a history again from the origin in its header, and compare byte for byte",
+  operands: true,
+  options: {},
+  usage: `usage: lazarus replay FILE
 
-Records the history in FILE again from the origin in its header: a 'lazarus run' history
-from its options, a property-suite counterexample (histories/zoo) from its options and
-steps. Prints whether the same history came out byte for byte, or the first line that
-differs. FILE may be '-' for standard input.
+Records the history in FILE again from the origin in its header: a 'lazarus run' or
+'lazarus explore --keep' history from its options, a property-suite counterexample
+(histories/zoo) from its options and steps. Prints whether the same history came out byte for byte, or the first line that
+differs. FILE may be '-' for standard input. Exit 0 same, 1 differs, 2 bad input or usage.
 
 example: lazarus replay histories/zoo/naive-delete.jsonl
-`;
+`,
+};
 
 /** replayCommand runs `lazarus replay`; it returns the exit code. */
 export async function replayCommand(args: string[]): Promise<number> {
-  let file: string;
-  try {
-    const parsed = parseArgs({ args, allowPositionals: true, options: { help: { type: "boolean", short: "h" } } });
-    if (parsed.values.help === true) {
-      process.stdout.write(usage);
-      return 0;
-    }
-    if (parsed.positionals.length !== 1) throw new Error(parsed.positionals.length === 0 ? "no FILE given" : "give one FILE");
-    file = parsed.positionals[0]!;
-  } catch (error) {
-    process.stderr.write(`lazarus replay: ${error instanceof Error ? error.message : String(error)}\n${usage}`);
-    return 2;
-  }
+  const line = parseCommandLine(replaySpec, args);
+  if (line.kind !== "parsed") return answerEarly(replaySpec, line);
+  if (line.operands.length !== 1) return refuse(replaySpec, line.operands.length === 0 ? "no FILE given" : "give one FILE");
+  const file = line.operands[0]!;
   const read = await readHistoryFile(file);
   if (!read.ok) {
     process.stderr.write(`lazarus replay: ${formatHistoryError(read.error).replace(/\n\s*/g, "; ")}\n`);

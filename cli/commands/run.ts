@@ -3,15 +3,37 @@
 // seed is printed so that any run replays byte for byte.
 import { open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { parseArgs } from "node:util";
 import { checkHistory } from "../../checker/check-history.ts";
 import { formatCheck } from "../../checker/report.ts";
 import { HistoryWriter } from "../../histories/index.ts";
 import { bugNames, defaultScenario, resolveOptions, simulate, validateOptions, type BugName, type Stats, type StoreOptionsInput } from "../../impl/index.ts";
 import type { ConsistencyLevel, GcMode, History, ReadRepairMode } from "../../model/vocabulary.ts";
+import { answerEarly, parseCommandLine, refuse, type CommandSpec, type OptionValues } from "../args/index.ts";
+import { Progress } from "../progress.ts";
+import { ProgressRecorder } from "../progress-recorder.ts";
 import { writeReportFor } from "./report.ts";
 
-const usage = `usage: lazarus run [--seed N] [--ops N] [--bug NAME]... [--versioning lww|vector-clock]
+/** runSpec is `lazarus run`'s command line. */
+export const runSpec: CommandSpec = {
+  name: "run",
+  summary: "simulate the store on the built-in default scenario and check its history",
+  operands: false,
+  options: {
+    seed: { type: "string" },
+    ops: { type: "string" },
+    bug: { type: "string", multiple: true },
+    versioning: { type: "string" },
+    linearizable: { type: "boolean" },
+    "read-quorum": { type: "string" },
+    "write-quorum": { type: "string" },
+    gc: { type: "string" },
+    "read-repair": { type: "string" },
+    budget: { type: "string" },
+    out: { type: "string" },
+    json: { type: "boolean" },
+    report: { type: "string" },
+  },
+  usage: `usage: lazarus run [--seed N] [--ops N] [--bug NAME]... [--versioning lww|vector-clock]
                    [--linearizable] [--read-quorum R] [--write-quorum W] [--gc MODE]
                    [--read-repair sync|async|off] [--budget STEPS] [--out FILE] [--json]
                    [--report OUT.html]
@@ -30,15 +52,16 @@ const usage = `usage: lazarus run [--seed N] [--ops N] [--bug NAME]... [--versio
   --out           also write the history (JSON Lines) to FILE, for lazarus check
   --json          print {seed, stats, check} as JSON
   --report        also write the HTML report page of the run (as lazarus report does)
-`;
+  example:        lazarus run --bug naive-delete --seed 3 --out history.jsonl
+`,
+};
 
 /** runCommand runs `lazarus run` and returns its exit code. */
 export async function runCommand(argv: string[]): Promise<number> {
-  const parsed = parseRunArgs(argv);
-  if (typeof parsed === "string") {
-    process.stderr.write(`lazarus run: ${parsed}\n${usage}`);
-    return 2;
-  }
+  const line = parseCommandLine(runSpec, argv);
+  if (line.kind !== "parsed") return answerEarly(runSpec, line);
+  const parsed = runArgsFrom(line.values);
+  if (typeof parsed === "string") return refuse(runSpec, parsed);
   const { options, out, json, budget, report } = parsed;
   // Found out before the simulation runs: a path that cannot be written.
   const target = out === undefined ? undefined : await openTarget(out);
@@ -46,15 +69,22 @@ export async function runCommand(argv: string[]): Promise<number> {
     process.stderr.write(`lazarus run: cannot write --out ${JSON.stringify(out)}: ${target}\n  fix: name a file in a folder that exists and that you may write to\n`);
     return 2;
   }
-  const { history, stats } = simulate(options);
+  const progress = Progress.onStderr("lazarus run", json);
+  const recorder = new ProgressRecorder(progress, resolveOptions(options).workload.ops);
+  const { stats } = simulate(options, recorder);
+  const history = recorder.history();
   if (target !== undefined) {
+    progress.stage(`writing ${history.events.length.toLocaleString("en")} events to ${out}`);
     const failed = await writeHistory(target, history);
     if (failed !== undefined) {
+      progress.finish();
       process.stderr.write(`lazarus run: writing --out ${JSON.stringify(out)} failed: ${failed}; nothing was left half written\n`);
       return 2;
     }
   }
+  progress.stage(`checking ${history.events.length.toLocaleString("en")} events`);
   const check = checkHistory(history, budget === undefined ? {} : { maxStepsPerPartition: budget });
+  progress.finish();
   if (json) {
     process.stdout.write(`${JSON.stringify({ seed: history.header.seed, stats, check }, null, 2)}\n`);
   } else {
@@ -78,31 +108,15 @@ const maxOps = 10_000_000;
 const gcModes: readonly GcMode[] = ["keep", "timeout", "repair", "immediate"];
 const readRepairModes: readonly ReadRepairMode[] = ["sync", "async", "off"];
 
-/** parseRunArgs reads a `lazarus run` command line into options, or says what is wrong with it. */
+/** parseRunArgs reads a `lazarus run` command line into options, or says what is wrong with it (--help included). */
 export function parseRunArgs(argv: string[]): RunArgs | string {
-  let values: Record<string, string | boolean | string[] | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        seed: { type: "string" },
-        ops: { type: "string" },
-        bug: { type: "string", multiple: true },
-        versioning: { type: "string" },
-        linearizable: { type: "boolean", default: false },
-        "read-quorum": { type: "string" },
-        "write-quorum": { type: "string" },
-        gc: { type: "string" },
-        "read-repair": { type: "string" },
-        budget: { type: "string" },
-        out: { type: "string" },
-        json: { type: "boolean", default: false },
-        report: { type: "string" },
-      },
-    }));
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+  const line = parseCommandLine(runSpec, argv);
+  if (line.kind === "help") return "--help asks for the usage, not a run";
+  return line.kind === "refused" ? line.message : runArgsFrom(line.values);
+}
+
+/** runArgsFrom turns parsed `lazarus run` options into the run's options, or says what is wrong with them. */
+function runArgsFrom(values: OptionValues): RunArgs | string {
   const options = defaultScenario();
   const seed = wholeNumber(values.seed as string | undefined, "--seed");
   if (typeof seed === "string") return seed;

@@ -1,21 +1,12 @@
 // `lazarus report`, and `--report` on check and run, end to end: the page is written and
 // names what it draws; bad input and usage exit 2 with one line naming the file and the
 // fix, never a stack trace.
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lazarus, projectRoot } from "../support/cli.ts";
-
-/** lazarusAsync is support/cli.ts's `lazarus` without blocking, so that many refusals run at once. */
-function lazarusAsync(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [join(projectRoot, "cli/bin.js"), ...args], { cwd: projectRoot, encoding: "utf8" }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : null, stdout, stderr });
-    });
-  });
-}
+import { lazarus } from "../support/cli.ts";
+import { lazarusAsync } from "./run-lazarus.ts";
 
 const example = "histories/examples/ex2-resurrection-after-downtime-bad.jsonl";
 const noStackTrace = /\bat .*\.ts:\d+/;
