@@ -9,6 +9,7 @@ import type { Operation } from "../operations.ts";
 import type { GetResult } from "../vocabulary.ts";
 import { convergenceWindows, divergence, initialMayRemain, mayBeLast, type ConvergenceWindow } from "./convergence-window.ts";
 import { explainByClockSkew, explainByGcBreach, explainLostWriteByGcBreach } from "./explain.ts";
+import { hidesPut } from "../purges.ts";
 import { readAnomaly } from "./read-source.ts";
 
 /** readState names the state a get saw, for agreement: a value, or absent whatever its reason. */
@@ -63,10 +64,12 @@ function checkConvergedRead(
       `but ${lost.map(describeOperation).join(" and ")} ${lost.length === 1 ? "is" : "are"} missing.`,
   );
   // A value back because a breach purged the tombstone that hid it: when only deletes are
-  // missing, the finding is the resurrection's, and the same breach explains it. (A purge
-  // never makes a value win over a later put.)
-  const onlyDeletesLost = lost.every((write) => write.kind === "delete");
-  const byPurge = winner?.kind === "put" && onlyDeletesLost ? explainByGcBreach(context, anomaly, get, winner) : anomaly;
+  // missing, or puts a purged tombstone also hid (its delete superseded them, and it is gone
+  // too), the finding is the resurrection's, and the same breach explains it. (A purge
+  // never makes a value win over a later put that nothing hid.)
+  const purgedAway = (write: Operation) =>
+    write.kind === "delete" || context.purges.some((purge) => purge.key === write.key && purge.event < get.completeIndex! && hidesPut(purge, write));
+  const byPurge = winner?.kind === "put" && lost.every(purgedAway) ? explainByGcBreach(context, anomaly, get, winner) : anomaly;
   if (byPurge !== anomaly) return byPurge;
   const explained = explainLostWriteByGcBreach(context, anomaly, lost);
   if (explained !== anomaly) return explained;

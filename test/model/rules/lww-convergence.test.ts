@@ -11,6 +11,7 @@ import { convergenceWindows } from "../../../model/rules/convergence-window.ts";
 import { explainByClockSkew, explainByGcBreach, explainLostWriteByGcBreach } from "../../../model/rules/explain.ts";
 import { checkLwwConvergence } from "../../../model/rules/lww-convergence.ts";
 import type { GcConfig, GetResult } from "../../../model/vocabulary.ts";
+import { hidesPut } from "../../../model/purges.ts";
 import { buildHistory } from "../../support/history-builder.ts";
 import { phasedHistory } from "../../support/phased-histories.ts";
 import { purgedDeleteHistory } from "../../support/purged-delete-histories.ts";
@@ -95,7 +96,9 @@ describe("checkLwwConvergence", () => {
         const deletes = window.writes.filter((w) => w.kind === "delete");
         const winner = get.result?.kind === "value" ? history.putByValue.get(get.result.value) : deletes[deletes.length - 1];
         const plain = { ...anomaly, kind: "lost-write" as const };
-        const byPurge = winner?.kind === "put" && lost.every((w) => w.kind === "delete") && explainByGcBreach(context, plain, get, winner).kind !== "lost-write";
+        // Missing deletes, or puts a purged tombstone hid: the value back is the breach's resurrection.
+        const purgedAway = (w: Operation) => w.kind === "delete" || context.purges.some((p) => p.key === w.key && p.event < get.completeIndex! && hidesPut(p, w));
+        const byPurge = winner?.kind === "put" && lost.every(purgedAway) && explainByGcBreach(context, plain, get, winner).kind !== "lost-write";
         const byRebuild = explainLostWriteByGcBreach(context, plain, lost).kind !== "lost-write";
         // An absent key does not say whose tombstone won: any delete may be the skewed winner.
         const candidates = get.result?.kind === "value" ? [winner] : deletes.filter((d) => d.outcome !== "fail");
@@ -129,4 +132,31 @@ describe("checkLwwConvergence", () => {
     expect(anomaly?.kind).toBe("clock-skew");
     expect(anomaly?.message).toContain('delete("x") ok [0, 2] by process 1');
   });
+
+  it("a value a breach brought back explains a missing put that a purged tombstone had hidden", () => {
+    // n3, down 2..20 (grace 6, no rejoin guard), still holds "0". Put "1" is superseded by an
+    // info delete whose tombstone is purged at 13; n3 rejoins and pushes "0" back. "1" is
+    // missing because the delete hid it, not because the store lost it.
+    const lww = (timestamp: number, node: string) => ({ kind: "lww" as const, timestamp, node });
+    const h = buildHistory(
+      "eventual",
+      [
+        { op: "put", value: "0", process: 0, at: [0, 1], version: lww(1000, "n1") },
+        { op: "put", value: "1", process: 0, at: [3, 4], version: lww(3000, "n1") },
+        { op: "delete", process: 1, at: [5, 30], outcome: "info", version: lww(5000, "n1") },
+        { op: "get", process: 2, at: [25, 26], result: { kind: "value", value: "0" } },
+      ],
+      [
+        { kind: "crash", time: 2, node: "n3" },
+        { kind: "gc-purge", time: 13, node: "n1", key: "x", deletedAt: 5, version: lww(5000, "n1"), replicas: ["n1", "n2", "n3"] },
+        { kind: "restart", time: 20, node: "n3" },
+        { kind: "barrier", time: 22 },
+      ],
+      { gc: { mode: "timeout", graceTicks: 6 }, rejoinGuard: false, sloppyQuorum: true },
+    );
+    const context = prepareHistory(h);
+    const kinds = checkLwwConvergence(context, context.keys.get("x")!).map((anomaly) => anomaly.kind);
+    expect(kinds).toEqual(["gc-grace-violation"]);
+  });
 });
+
