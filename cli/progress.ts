@@ -13,8 +13,17 @@ export interface ProgressStream {
 /** ProgressUnit says how to show an amount: a count of things (ops, events, runs) or bytes. */
 export type ProgressUnit = { kind: "count"; name: string } | { kind: "bytes" };
 
-/** firstDrawMs: work done sooner than this never draws a line, so quick commands stay quiet. */
-const firstDrawMs = 300;
+/**
+ * firstDrawMs: work done sooner than this never draws a line, so quick commands stay quiet.
+ * LAZARUS_PROGRESS_AFTER_MS changes it (0 draws from the first update): a recording of a
+ * terminal session, or a test, then sees the line however fast the machine is.
+ */
+const firstDrawMs = firstDrawFromEnvironment(process.env.LAZARUS_PROGRESS_AFTER_MS);
+
+/** firstDrawFromEnvironment reads LAZARUS_PROGRESS_AFTER_MS; anything but a whole number of milliseconds keeps 300. */
+function firstDrawFromEnvironment(text: string | undefined): number {
+  return text !== undefined && /^\d{1,7}$/.test(text) ? Number(text) : 300;
+}
 /** redrawMs: the line is rewritten at most this often. */
 const redrawMs = 100;
 

@@ -61,7 +61,10 @@ if (!haveScript) console.log("skipped: the terminal progress test needs util-lin
 
 describe.skipIf(!haveScript)("lazarus run on a real terminal", () => {
   /** onTerminal runs a lazarus command with a pty for its standard streams, and returns what the terminal showed. */
-  const onTerminal = (args: string) => spawnSync("/usr/bin/script", ["-qec", `"${process.execPath}" cli/bin.js ${args}`, "/dev/null"], { cwd: projectRoot, encoding: "utf8" }).stdout;
+  // LAZARUS_PROGRESS_AFTER_MS=0 draws from the first update: a fast machine simulates 8,000
+  // operations in less than the usual 300 ms pause, and would otherwise show no line.
+  const onTerminal = (args: string) =>
+    spawnSync("/usr/bin/script", ["-qec", `"${process.execPath}" cli/bin.js ${args}`, "/dev/null"], { cwd: projectRoot, encoding: "utf8", env: { ...process.env, LAZARUS_PROGRESS_AFTER_MS: "0" } }).stdout;
 
   it("shows ops done, rate and ETA on one rewritten line, then clears it; --json shows none", () => {
     const shown = onTerminal("run --ops 8000");
