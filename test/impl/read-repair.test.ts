@@ -79,6 +79,20 @@ describe("late replies", () => {
   });
 });
 
+describe("read repair with compareVersionsOnApply off", () => {
+  it("still brings a stale replica up to date", () => {
+    const driver = new Driver({ ...strict, readRepair: "sync", readQuorum: 3, safeguards: { compareVersionsOnApply: false } });
+    const [a, , c] = driver.replicasOf("x") as [NodeId, NodeId, NodeId];
+    driver.put(0, "x", "v1", a);
+    driver.advance(5);
+    driver.crash(c);
+    driver.put(0, "x", "v2", a);
+    driver.restart(c);
+    expect(driver.get(1, "x", a).result).toEqual({ kind: "value", value: "v2" });
+    expect(driver.cluster.node(c).stateOf("x")?.[0]?.value).toBe("v2");
+  });
+});
+
 describe("sloppy reads", () => {
   it("never repair a fallback that stood in for a replica: it is not one", () => {
     const driver = new Driver({ sloppyQuorum: true, antiEntropyIntervalTicks: 0, readQuorum: 2, readRepair: "sync" });
@@ -135,6 +149,16 @@ describe("sync read repair", () => {
     expect(driver.get(1, "x", first).result).toEqual({ kind: "value", value: "v2" });
   });
 
+  it("waits only for the repairs its first R replies call for: a later reply does not delay it", () => {
+    const latency = (thirdAnswers: boolean) => {
+      const { driver, first, third } = threeVersions({ readRepair: "sync", readQuorum: 2 });
+      if (!thirdAnswers) driver.crash(third);
+      const invokedAt = driver.now;
+      return driver.get(1, "x", first).time - invokedAt;
+    };
+    expect(latency(true)).toBe(latency(false));
+  });
+
   it("a repair acknowledged to a coordinator that crashed and came back meanwhile finishes nothing", () => {
     const { driver, third } = threeVersions({ readRepair: "sync", readQuorum: 2, network: { delayTicks: 3 } });
     const handle = driver.start(1, { kind: "get", key: "x" }, third);
@@ -160,18 +184,23 @@ describe("linearizable gets", () => {
   });
 
   it("write the result back to replicas that have not answered, so a write quorum holds it without them", () => {
-    // The first two replies decide; the second replica is stale and, just after it replied,
-    // cut off: the write-back to the third (current) replica makes the write quorum.
+    // The coordinator (current) and the second replica (stale) decide; the third's answer
+    // is lost, and the second is cut off before its repair arrives. Only the write-back to
+    // the third, which never answered, can make the write quorum.
     const driver = new Driver({ ...linearizable, readQuorum: 2, writeQuorum: 2 });
     const [first, second, third] = driver.replicasOf("x") as [NodeId, NodeId, NodeId];
+    const allBut = (id: NodeId) => driver.cluster.nodes.map((node) => node.id).filter((other) => other !== id);
     driver.crash(second);
     driver.put(0, "x", "v1", first);
     driver.advance(5);
     driver.restart(second);
     const handle = driver.start(1, { kind: "get", key: "x" }, first);
-    driver.advance(3); // the request arrived at +1; the second's reply decided the result at +3
-    driver.partition([[second], driver.cluster.nodes.map((node) => node.id).filter((id) => id !== second)]);
+    driver.advance(2); // the queries have arrived; the replies are on their way
+    driver.partition([[third], allBut(third)]); // the third's reply is lost
+    driver.advance(1); // the second's reply decides; the repair and the write-back leave
+    driver.partition([[second], allBut(second)]); // the repair of the second is lost
     expect(driver.finish(handle)).toMatchObject({ outcome: "ok", result: { kind: "value", value: "v1" } });
     expect(driver.cluster.node(third).stateOf("x")?.[0]?.value).toBe("v1");
+    expect(driver.cluster.node(second).stateOf("x")).toBeUndefined();
   });
 });
