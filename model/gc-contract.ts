@@ -176,7 +176,9 @@ function repairOverdueBreaches(purges: readonly PurgedTombstone[], rounds: reado
   for (const purge of purges) {
     if (repairedBefore(rounds, purge)) continue;
     const id = JSON.stringify([purge.key, purge.deletedAt]);
-    overdue.set(id, [...(overdue.get(id) ?? []), purge]);
+    const purged = overdue.get(id);
+    if (purged === undefined) overdue.set(id, [purge]);
+    else purged.push(purge);
   }
   return [...overdue.values()].map((purged) => {
     const first = purged[0]!;

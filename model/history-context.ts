@@ -1,5 +1,6 @@
 // Everything about a whole history that the per-key rules consult: its operations by
 // key, its barriers, the GC-contract breaches, and whether a clock skew was injected.
+import { firstAfter } from "./event-order.ts";
 import { findGcBreaches, type GcBreach } from "./gc-contract.ts";
 import { indexKeyHistories, plainSupersession, type KeyHistory, type SupersessionIndex } from "./key-history.ts";
 import { pairOperations, type Operation } from "./operations.ts";
@@ -101,14 +102,8 @@ export function skewSpreadBefore(context: HistoryContext, index: number): number
 
 /** lastBarrierBefore finds the last barrier recorded before event `index`, if any. */
 export function lastBarrierBefore(barriers: readonly Barrier[], index: number): Barrier | undefined {
-  let low = 0;
-  let high = barriers.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (barriers[middle]!.event < index) low = middle + 1;
-    else high = middle;
-  }
-  return low === 0 ? undefined : barriers[low - 1];
+  const after = firstAfter(barriers, index - 1);
+  return after === 0 ? undefined : barriers[after - 1];
 }
 
 /** tombstoneGoneBefore says whether GC purged `deleteOp`'s tombstone somewhere before event `index`. */

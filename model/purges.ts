@@ -2,6 +2,7 @@
 // that may have synced a purged tombstone's range: the facts on which both the operator's
 // GC contract and the store's own purge rules are judged. Order between a repair and a
 // delete comes from event positions, not from ticks alone.
+import { firstAfter } from "./event-order.ts";
 import type { KeyHistory } from "./key-history.ts";
 import { lwwNewer } from "./lww-order.ts";
 import type { Operation } from "./operations.ts";
@@ -39,15 +40,18 @@ export interface RepairRound {
 /** purgedTombstones lists every gc-purge event of a history, tied to its delete. */
 export function purgedTombstones(events: readonly HistoryEvent[], keys: ReadonlyMap<Key, KeyHistory>): PurgedTombstone[] {
   const purges: PurgedTombstone[] = [];
+  const deleteIndexes = new Map<Key, DeleteIndex>();
   events.forEach((event, index) => {
     if (event.kind !== "gc-purge") return;
+    let deletes = deleteIndexes.get(event.key);
+    if (deletes === undefined) deleteIndexes.set(event.key, (deletes = new DeleteIndex(keys.get(event.key))));
     const purge: PurgedTombstone = {
       key: event.key,
       node: event.node,
       time: event.time,
       deletedAt: event.deletedAt,
       event: index,
-      deletes: deletesOf(keys.get(event.key), event.deletedAt, event.version),
+      deletes: deletes.of(event.deletedAt, event.version),
     };
     if (event.replicas !== undefined) purge.replicaSet = replicaSetName(event.replicas);
     purges.push(purge);
@@ -55,14 +59,38 @@ export function purgedTombstones(events: readonly HistoryEvent[], keys: Readonly
   return purges;
 }
 
-function deletesOf(history: KeyHistory | undefined, deletedAt: Ticks, version: Version | undefined): Operation[] {
-  const deletes = (history?.operations ?? []).filter((op) => op.kind === "delete" && op.outcome !== "fail");
-  const byVersion = version === undefined ? [] : deletes.filter((op) => op.version !== undefined && sameVersion(op.version, version));
-  return byVersion.length > 0 ? byVersion : deletes.filter((op) => op.callTime === deletedAt);
+/**
+ * DeleteIndex finds the deletes of one key that may have written a purged tombstone: those
+ * with the purged version, or else those invoked when the tombstone says it was deleted.
+ * It is an index because a long history purges hundreds of thousands of tombstones.
+ */
+class DeleteIndex {
+  private readonly byVersion = new Map<string, Operation[]>();
+  private readonly byCallTime = new Map<Ticks, Operation[]>();
+
+  constructor(history: KeyHistory | undefined) {
+    for (const op of history?.operations ?? []) {
+      if (op.kind !== "delete" || op.outcome === "fail") continue;
+      if (op.version !== undefined) append(this.byVersion, versionName(op.version), op);
+      append(this.byCallTime, op.callTime, op);
+    }
+  }
+
+  of(deletedAt: Ticks, version: Version | undefined): Operation[] {
+    const byVersion = version === undefined ? undefined : this.byVersion.get(versionName(version));
+    return [...(byVersion ?? this.byCallTime.get(deletedAt) ?? [])];
+  }
 }
 
-function sameVersion(a: Version, b: Version): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+function append<K>(map: Map<K, Operation[]>, key: K, op: Operation): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [op]);
+  else list.push(op);
+}
+
+/** versionName: two versions are the same when their JSON is. */
+function versionName(version: Version): string {
+  return JSON.stringify(version);
 }
 
 /** replicaSetName names a replica set independently of its order. */
@@ -102,7 +130,7 @@ export function startedAfter(round: RepairRound, index: number, time: Ticks): bo
  * tick of the delete.
  */
 export function repairedBefore(rounds: readonly RepairRound[], purge: PurgedTombstone): boolean {
-  return rounds.some((round) => round.event < purge.event && syncedRange(round, purge) && afterDelete(round, purge, "completed"));
+  return roundsAfterDeleteBefore(rounds, purge).some((round) => syncedRange(round, purge) && afterDelete(round, purge, "completed"));
 }
 
 /**
@@ -111,7 +139,18 @@ export function repairedBefore(rounds: readonly RepairRound[], purge: PurgedTomb
  * was invoked.
  */
 export function mayHaveRepairedBefore(rounds: readonly RepairRound[], purge: PurgedTombstone): boolean {
-  return rounds.some((round) => round.event < purge.event && syncedRange(round, purge) && afterDelete(round, purge, "invoked"));
+  return roundsAfterDeleteBefore(rounds, purge).some((round) => syncedRange(round, purge) && afterDelete(round, purge, "invoked"));
+}
+
+/**
+ * roundsAfterDeleteBefore narrows `rounds` (in history order) to those recorded before the
+ * purge and after the invoke of its first delete: no other round can have started after
+ * the delete, since events are recorded in time order. A long history has tens of
+ * thousands of rounds and hundreds of thousands of purges, so this is a binary search.
+ */
+function roundsAfterDeleteBefore(rounds: readonly RepairRound[], purge: PurgedTombstone): readonly RepairRound[] {
+  const after = purge.deletes.length === 0 ? -1 : Math.min(...purge.deletes.map((op) => op.invokeIndex));
+  return rounds.slice(firstAfter(rounds, after), firstAfter(rounds, purge.event - 1));
 }
 
 function afterDelete(round: RepairRound, purge: PurgedTombstone, moment: "invoked" | "completed"): boolean {

@@ -8,7 +8,7 @@ import { tombstoneGoneBefore, type HistoryContext } from "../history-context.ts"
 import type { Operation } from "../operations.ts";
 import type { KeyHistory } from "../key-history.ts";
 import { resolveSiblings } from "./causal-read.ts";
-import { convergenceWindows, divergence } from "./convergence-window.ts";
+import { convergenceWindows, divergence, writesBefore } from "./convergence-window.ts";
 import { explainByGcBreach, explainLostWriteByGcBreach } from "./explain.ts";
 import { readAnomaly } from "./read-source.ts";
 import type { GetResult } from "../vocabulary.ts";
@@ -29,7 +29,7 @@ export function checkCausalConvergence(context: HistoryContext, history: KeyHist
       // A delete whose tombstone GC purged before the get completed may be gone without a
       // trace (an info one may have taken effect first): it may supersede what it had seen.
       const gone = (w: Operation) => w.kind === "delete" && tombstoneGoneBefore(context, w, get.completeIndex!);
-      const included = window.writes.filter((w) => w.outcome === "ok" || shown.includes(w) || gone(w));
+      const included = writesBefore(window).filter((w) => w.outcome === "ok" || shown.includes(w) || gone(w));
       const frontier = past.frontier(included);
       const missing = frontier.filter((w) => !shown.includes(w) && !gone(w));
       if (missing.length > 0) {

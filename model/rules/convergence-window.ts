@@ -9,15 +9,30 @@ import { describeResult } from "../describe.ts";
 import { operationEvents, type Operation } from "../operations.ts";
 import type { Key } from "../vocabulary.ts";
 
-/** ConvergenceWindow is one barrier's gets on one key, with the writes before it. */
+/**
+ * ConvergenceWindow is one barrier's gets on one key, with the writes before it. A long
+ * history has thousands of barriers and writes per key, so a window does not copy the
+ * writes before it: it counts them in a list the key's windows share (`writesBefore`
+ * lists them), and keeps apart the few that decide the common case.
+ */
 export interface ConvergenceWindow {
   barrier: Barrier;
-  /** writes: puts and deletes invoked before the barrier that did not fail. */
-  writes: Operation[];
+  /** priorWrites / writeCount: the key's puts and deletes that did not fail, in invocation order; the first `writeCount` were invoked before the barrier. */
+  priorWrites: readonly Operation[];
+  writeCount: number;
+  /** lastOkWrites: the ok writes before the barrier that may be last: none began after they completed. */
+  lastOkWrites: Operation[];
+  /** infoDelete: whether an info delete was invoked before the barrier (it may be last). */
+  infoDelete: boolean;
   /** gets: ok gets inside the window. */
   gets: Operation[];
   /** latestOkCall: the latest invocation time among the ok writes before the barrier. */
   latestOkCall: number;
+}
+
+/** writesBefore lists the puts and deletes invoked before the window's barrier that did not fail. */
+export function writesBefore(window: ConvergenceWindow): Operation[] {
+  return window.priorWrites.slice(0, window.writeCount);
 }
 
 /** convergenceWindows lists the windows of one key, one per barrier with gets in it. */
@@ -25,6 +40,8 @@ export function convergenceWindows(history: KeyHistory, barriers: readonly Barri
   const windows: ConvergenceWindow[] = [];
   const ops = history.operations;
   const writes: Operation[] = [];
+  let lastOkWrites: Operation[] = [];
+  let infoDelete = false;
   let latestOkCall = -Infinity;
   let cursor = 0;
   barriers.forEach((barrier, b) => {
@@ -32,8 +49,13 @@ export function convergenceWindows(history: KeyHistory, barriers: readonly Barri
       const op = ops[cursor]!;
       if (op.kind === "get" || op.outcome === "fail") continue;
       writes.push(op);
-      if (op.outcome === "ok") latestOkCall = Math.max(latestOkCall, op.callAt);
+      if (op.outcome === "info") infoDelete ||= op.kind === "delete";
+      else {
+        latestOkCall = Math.max(latestOkCall, op.callAt);
+        lastOkWrites.push(op);
+      }
     }
+    lastOkWrites = lastOkWrites.filter((op) => op.returnAt >= latestOkCall);
     const nextBarrier = barriers[b + 1]?.event ?? Infinity;
     let end = Math.min(nextBarrier, barrier.quietUntil);
     for (let i = cursor; i < ops.length && ops[i]!.invokeIndex < end; i++) {
@@ -44,7 +66,7 @@ export function convergenceWindows(history: KeyHistory, barriers: readonly Barri
       const op = ops[i]!;
       if (op.kind === "get" && op.outcome === "ok" && op.completeIndex! < end) gets.push(op);
     }
-    if (gets.length > 0) windows.push({ barrier, writes: writes.slice(), gets, latestOkCall });
+    if (gets.length > 0) windows.push({ barrier, priorWrites: writes, writeCount: writes.length, lastOkWrites: [...lastOkWrites], infoDelete, gets, latestOkCall });
   });
   return windows;
 }

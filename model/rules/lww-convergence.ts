@@ -7,7 +7,7 @@ import type { HistoryContext } from "../history-context.ts";
 import type { KeyHistory } from "../key-history.ts";
 import type { Operation } from "../operations.ts";
 import type { GetResult } from "../vocabulary.ts";
-import { convergenceWindows, divergence, initialMayRemain, mayBeLast, type ConvergenceWindow } from "./convergence-window.ts";
+import { convergenceWindows, divergence, initialMayRemain, mayBeLast, writesBefore, type ConvergenceWindow } from "./convergence-window.ts";
 import { explainByClockSkew, explainByGcBreach, explainLostWriteByGcBreach } from "./explain.ts";
 import { hidesPut } from "../purges.ts";
 import { readAnomaly } from "./read-source.ts";
@@ -51,11 +51,11 @@ function checkConvergedRead(
     if (mayBeLast(window, winner)) return undefined;
   } else {
     if (initialMayRemain(window)) return undefined;
-    const deletes = window.writes.filter((write) => write.kind === "delete");
-    if (deletes.some((d) => mayBeLast(window, d))) return undefined;
-    winner = deletes[deletes.length - 1];
+    if (window.infoDelete || window.lastOkWrites.some((write) => write.kind === "delete")) return undefined;
+    winner = writesBefore(window).filter((write) => write.kind === "delete").at(-1);
   }
-  const lost = window.writes.filter((write) => write.outcome === "ok" && mayBeLast(window, write));
+  // Only an anomaly gets this far: the reads that agree with a last write returned above.
+  const lost = [...window.lastOkWrites];
   const anomaly = readAnomaly(
     "lost-write",
     get,
@@ -75,7 +75,7 @@ function checkConvergedRead(
   if (explained !== anomaly) return explained;
   // An absent key does not say whose tombstone won: any delete that a skewed clock can have
   // stamped above every missing write may be the one (not only the last invoked).
-  const winners = result?.kind === "value" ? [winner] : window.writes.filter((write) => write.kind === "delete" && write.outcome !== "fail");
+  const winners = result?.kind === "value" ? [winner] : writesBefore(window).filter((write) => write.kind === "delete");
   for (const candidate of winners) {
     const bySkew = explainByClockSkew(context, anomaly, get, candidate, lost);
     if (bySkew !== anomaly) return bySkew;

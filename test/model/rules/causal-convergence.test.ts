@@ -9,7 +9,7 @@ import { prepareHistory, tombstoneGoneBefore } from "../../../model/history-cont
 import type { Operation } from "../../../model/operations.ts";
 import { checkCausalConvergence } from "../../../model/rules/causal-convergence.ts";
 import { resolveSiblings } from "../../../model/rules/causal-read.ts";
-import { convergenceWindows } from "../../../model/rules/convergence-window.ts";
+import { convergenceWindows, writesBefore } from "../../../model/rules/convergence-window.ts";
 import { explainByGcBreach, explainLostWriteByGcBreach } from "../../../model/rules/explain.ts";
 import type { GcConfig, GetResult } from "../../../model/vocabulary.ts";
 import { causalHistory } from "../../support/causal-histories.ts";
@@ -41,7 +41,7 @@ describe("checkCausalConvergence", () => {
         for (const get of window.gets) {
           const shown = resolveSiblings(history, get).writes;
           const gone = (w: Operation) => w.kind === "delete" && tombstoneGoneBefore(context, w, get.completeIndex!);
-          const included = window.writes.filter((w) => w.outcome === "ok" || shown.includes(w) || gone(w));
+          const included = writesBefore(window).filter((w) => w.outcome === "ok" || shown.includes(w) || gone(w));
           const frontier = included.filter((w) => !included.some((o) => o !== w && past.pastOf(o).has(w)));
           if (frontier.some((w) => !shown.includes(w) && !gone(w))) expected.push(`sibling-lost@${get.completeIndex}`);
           if (shown.some((w) => !frontier.includes(w))) expected.push(`sibling-spurious@${get.completeIndex}`);
@@ -63,7 +63,7 @@ describe("checkCausalConvergence", () => {
           for (const get of window.gets) {
             const shown = resolveSiblings(history, get).writes;
             const gone = (w: Operation) => w.kind === "delete" && tombstoneGoneBefore(context, w, get.completeIndex!);
-            const included = window.writes.filter((w) => w.outcome === "ok" || shown.includes(w) || gone(w));
+            const included = writesBefore(window).filter((w) => w.outcome === "ok" || shown.includes(w) || gone(w));
             const frontier = past.frontier(included);
             const mine = found.filter((a) => a.read === get.completeIndex);
             const missing = frontier.filter((w) => !shown.includes(w) && !gone(w));
@@ -111,7 +111,7 @@ describe("checkCausalConvergence", () => {
       const past = new CausalPast(history);
       const flagged = new Set(checkCausalConvergence(context, history, past).map((a) => a.read));
       for (const window of convergenceWindows(history, context.barriers)) {
-        const frontier = past.frontier(window.writes.filter((w) => w.outcome === "ok"));
+        const frontier = past.frontier(writesBefore(window).filter((w) => w.outcome === "ok"));
         for (const get of window.gets) {
           const shown = resolveSiblings(history, get).writes;
           const exact = shown.length === frontier.length && frontier.every((w) => shown.includes(w));

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { prepareHistory } from "../../../model/history-context.ts";
 import { eventList } from "../../../model/anomaly.ts";
 import { operationEvents, precedes, type Operation } from "../../../model/operations.ts";
-import { convergenceWindows } from "../../../model/rules/convergence-window.ts";
+import { convergenceWindows, writesBefore } from "../../../model/rules/convergence-window.ts";
 import { explainByClockSkew, explainByGcBreach, explainLostWriteByGcBreach } from "../../../model/rules/explain.ts";
 import { checkLwwConvergence } from "../../../model/rules/lww-convergence.ts";
 import type { GcConfig, GetResult } from "../../../model/vocabulary.ts";
@@ -60,7 +60,7 @@ describe("checkLwwConvergence", () => {
       const found = checkLwwConvergence(context, history).filter((a) => a.kind !== "divergence");
       const expected: number[] = [];
       for (const window of convergenceWindows(history, context.barriers)) {
-        const lasts = lastWrites(window.writes);
+        const lasts = lastWrites(writesBefore(window));
         for (const get of window.gets) {
           const result = get.result;
           let final: boolean;
@@ -80,7 +80,7 @@ describe("checkLwwConvergence", () => {
         const window = convergenceWindows(history, context.barriers).find((w) => w.gets.some((g) => g.completeIndex === anomaly.read))!;
         // It stands on the get and the ok writes that may be last: those that should have won.
         const get = window.gets.find((g) => g.completeIndex === anomaly.read)!;
-        const shouldWin = lastWrites(window.writes).filter((w): w is Operation => w !== null && w.outcome === "ok");
+        const shouldWin = lastWrites(writesBefore(window)).filter((w): w is Operation => w !== null && w.outcome === "ok");
         expect(anomaly.events).toEqual(eventList(operationEvents(get), ...shouldWin.map(operationEvents)));
       }
     }
@@ -92,8 +92,8 @@ describe("checkLwwConvergence", () => {
       for (const anomaly of checkLwwConvergence(context, history).filter((a) => a.kind !== "divergence")) {
         const window = convergenceWindows(history, context.barriers).find((w) => w.gets.some((g) => g.completeIndex === anomaly.read))!;
         const get = window.gets.find((g) => g.completeIndex === anomaly.read)!;
-        const lost = lastWrites(window.writes).filter((w): w is Operation => w !== null && w.outcome === "ok");
-        const deletes = window.writes.filter((w) => w.kind === "delete");
+        const lost = lastWrites(writesBefore(window)).filter((w): w is Operation => w !== null && w.outcome === "ok");
+        const deletes = writesBefore(window).filter((w) => w.kind === "delete");
         const winner = get.result?.kind === "value" ? history.putByValue.get(get.result.value) : deletes[deletes.length - 1];
         const plain = { ...anomaly, kind: "lost-write" as const };
         // Missing deletes, or puts a purged tombstone hid: the value back is the breach's resurrection.
