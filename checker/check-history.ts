@@ -1,7 +1,7 @@
 // Checks a lazarus history against the spec at the level its header names: the spec's
 // rules for every level, and for `linearizable` the search for a linearization too.
 import { isExplained } from "../model/anomaly.ts";
-import { prepareHistory } from "../model/history-context.ts";
+import { prepareHistory, type HistoryContext } from "../model/history-context.ts";
 import { judgeHistory } from "../model/spec.ts";
 import type { History } from "../model/vocabulary.ts";
 import { checkLinearizable } from "./linearizable-level.ts";
@@ -11,10 +11,15 @@ import { verdictOf, type HistoryCheck } from "./verdict.ts";
 
 /** checkHistory decides whether a history is allowed; it never throws on a parsed history. */
 export function checkHistory(history: History, options: CheckOptions = {}): HistoryCheck {
-  const context = prepareHistory(history, indexedSupersession);
+  return checkPrepared(prepareHistory(history, indexedSupersession), options);
+}
+
+/** checkPrepared is checkHistory on a history already prepared for the spec's rules. */
+export function checkPrepared(context: HistoryContext, options: CheckOptions = {}): HistoryCheck {
+  const header = context.header;
   const findings = judgeHistory(context);
   let unknown: HistoryCheck["unknown"] = [];
-  if (history.header.consistency === "linearizable") {
+  if (header.consistency === "linearizable") {
     const search = checkLinearizable(context, options);
     findings.push(...search.anomalies);
     unknown = search.unknown;
@@ -23,7 +28,7 @@ export function checkHistory(history: History, options: CheckOptions = {}): Hist
   const explained = findings.filter(isExplained);
   return {
     verdict: verdictOf(anomalies, unknown),
-    level: history.header.consistency,
+    level: header.consistency,
     anomalies,
     explained,
     unknown,

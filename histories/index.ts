@@ -16,8 +16,8 @@ export {
 } from "./format/schema.ts";
 export { formatHistoryError, historyErrorCodes } from "./format/error.ts";
 export type { HistoryError, HistoryErrorCode } from "./format/error.ts";
-export { parseHistoryText, readHistoryFile, readHistoryItems } from "./format/reader.ts";
-export type { HistoryResult, HistorySource } from "./format/reader.ts";
+export { parseHistoryText, readHistoryFile, readHistoryItems, streamHistoryFile } from "./format/reader.ts";
+export type { HistoryResult, HistorySink, HistorySource } from "./format/reader.ts";
 export type { HistoryItem } from "./format/parser.ts";
 export { HistoryWriter, historyLine, serializeHistory } from "./format/writer.ts";
 export { historyKeyOrder } from "./format/key-order.ts";

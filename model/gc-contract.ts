@@ -4,10 +4,12 @@
 // store made before its own mode allowed (model/purges.ts, `isEarlyPurge`) is the store's
 // bug, never a breach of the operator's.
 import { eventList } from "./anomaly.ts";
+import { firstLoggedAfter, type ClusterLog, type LoggedEvent } from "./cluster-log.ts";
+import { firstAfter } from "./event-order.ts";
 import type { Operation } from "./operations.ts";
 import { hidesPut, isEarlyPurge, repairedBefore, type PurgedTombstone, type RepairRound, type TombstoneHides } from "./purges.ts";
 import { unreachableIntervals, type UnreachableInterval } from "./reachability.ts";
-import type { HistoryEvent, HistoryHeader, Key, NodeId, ReplicaWrite, Ticks, Value, Version } from "./vocabulary.ts";
+import type { HistoryHeader, Key, NodeId, ReplicaWrite, Ticks, Value, Version } from "./vocabulary.ts";
 
 /** BreachFacts is what every breach has: where, when, which events show it, what was purged. */
 interface BreachFacts {
@@ -69,7 +71,7 @@ export type GcBreach = UnreachableTooLong | RepairOverdue | StaleHint;
 /** findGcBreaches finds every breach of the GC contract in a history, given its purges and repairs. */
 export function findGcBreaches(
   header: HistoryHeader,
-  events: readonly HistoryEvent[],
+  log: ClusterLog,
   purges: readonly PurgedTombstone[],
   rounds: readonly RepairRound[],
 ): GcBreach[] {
@@ -77,32 +79,36 @@ export function findGcBreaches(
   if (mode !== "timeout" || graceTicks === undefined) return [];
   const onTime = purges.filter((purge) => !isEarlyPurge(header.config.gc, purge, rounds));
   return [
-    ...unreachableBreaches(header, events, graceTicks, onTime),
+    ...unreachableBreaches(header, log, graceTicks, onTime, rounds),
     ...repairOverdueBreaches(onTime, rounds),
-    ...staleHintBreaches(events, graceTicks, onTime),
+    ...staleHintBreaches(log, graceTicks, onTime),
   ];
 }
 
 function unreachableBreaches(
   header: HistoryHeader,
-  events: readonly HistoryEvent[],
+  log: ClusterLog,
   graceTicks: Ticks,
   purges: readonly PurgedTombstone[],
+  rounds: readonly RepairRound[],
 ): UnreachableTooLong[] {
   // A rejoin guard keeps a long-absent node from serving until it is rebuilt from its
   // peers, so the node cannot resurrect what was purged meanwhile (a resurrection despite
   // it is the store's bug: `purged` stays empty). The breach stands all the same: the
   // rebuild drops writes only that node held, which explains a lost write.
   const breaches: UnreachableTooLong[] = [];
-  const intervals = unreachableIntervals(header.config.nodes, events);
+  const intervals = unreachableIntervals(header.config.nodes, log);
+  const expiries = log.entries.filter((logged) => logged.event.kind === "hint-expired");
+  const rebuilds = log.entries.filter((logged) => logged.event.kind === "node-repaired");
+  const completeRounds = rounds.filter((round) => round.complete);
   for (const interval of intervals) {
     if (interval.to === undefined || interval.toEvent === undefined) continue;
     const { node, from, to } = interval;
     if (to - from <= graceTicks) continue;
-    const rebuilt = header.config.rejoinGuard && rebuiltAfter(events, intervals, interval);
-    const exposed = lastCompleteRepairBefore(events, interval.fromEvent);
-    const purgedMeanwhile = purges.filter((p) => p.node !== node && p.event > interval.fromEvent && p.event < interval.toEvent!);
-    const expiredHints = hintsExpiredFor(events, node, interval.fromEvent, to - graceTicks);
+    const rebuilt = header.config.rejoinGuard && rebuiltAfter(rebuilds, intervals, interval);
+    const exposed = lastCompleteRepairBefore(completeRounds, interval.fromEvent);
+    const purgedMeanwhile = purges.slice(firstAfter(purges, interval.fromEvent), firstAfter(purges, interval.toEvent - 1)).filter((p) => p.node !== node);
+    const expiredHints = hintsExpiredFor(expiries, node, interval.fromEvent, to - graceTicks);
     breaches.push({
       kind: "unreachable-too-long",
       node,
@@ -131,12 +137,12 @@ function unreachableBreaches(
 /**
  * hintsExpiredFor lists the hints held by `node` or meant for it that expired after event
  * `from` and were already older than the grace period when the node came back (stored
- * before `staleBefore`): the absence doomed them, whenever the store noticed.
+ * before `staleBefore`): the absence doomed them, whenever the store noticed. `expiries`
+ * are the history's hint-expired events.
  */
-function hintsExpiredFor(events: readonly HistoryEvent[], node: NodeId, from: number, staleBefore: Ticks): UnreachableTooLong["expiredHints"] {
+function hintsExpiredFor(expiries: readonly LoggedEvent[], node: NodeId, from: number, staleBefore: Ticks): UnreachableTooLong["expiredHints"] {
   const expired: UnreachableTooLong["expiredHints"] = [];
-  for (let index = from + 1; index < events.length; index++) {
-    const event = events[index]!;
+  for (const { index, event } of expiries.slice(firstLoggedAfter(expiries, from))) {
     if (event.kind !== "hint-expired" || (event.target !== node && event.holder !== node) || event.storedAt >= staleBefore) continue;
     const write: ReplicaWrite = { key: event.key, tombstone: event.tombstone };
     if (event.value !== undefined) write.value = event.value;
@@ -147,27 +153,21 @@ function hintsExpiredFor(events: readonly HistoryEvent[], node: NodeId, from: nu
 }
 
 /** lastCompleteRepairBefore finds the last complete full repair before event `index` (else the start). */
-function lastCompleteRepairBefore(events: readonly HistoryEvent[], index: number): { time: Ticks; event: number } {
-  for (let i = index - 1; i >= 0; i--) {
-    const event = events[i]!;
-    if (event.kind === "anti-entropy-round" && event.full && event.complete) return { time: event.startedAt, event: i };
-  }
-  return { time: 0, event: 0 };
+function lastCompleteRepairBefore(completeRounds: readonly RepairRound[], index: number): { time: Ticks; event: number } {
+  const round = completeRounds[firstAfter(completeRounds, index - 1) - 1];
+  return round === undefined ? { time: 0, event: 0 } : { time: round.startedAt, event: round.event };
 }
 
 /**
  * rebuiltAfter says whether the guard rebuilt the node after this rejoin: a node-repaired
  * event for it before it was next cut off. A guarded node never rebuilt (its whole replica
- * set was out, so the operator forced it back) was not protected by the guard.
+ * set was out, so the operator forced it back) was not protected by the guard. `rebuilds`
+ * are the history's node-repaired events.
  */
-function rebuiltAfter(events: readonly HistoryEvent[], intervals: UnreachableInterval[], interval: UnreachableInterval): boolean {
+function rebuiltAfter(rebuilds: readonly LoggedEvent[], intervals: UnreachableInterval[], interval: UnreachableInterval): boolean {
   const next = intervals.find((other) => other.node === interval.node && other.fromEvent > interval.fromEvent);
-  const end = next?.fromEvent ?? events.length;
-  for (let index = interval.toEvent! + 1; index < end; index++) {
-    const event = events[index]!;
-    if (event.kind === "node-repaired" && event.node === interval.node) return true;
-  }
-  return false;
+  const end = next?.fromEvent ?? Infinity;
+  return rebuilds.some(({ index, event }) => index > interval.toEvent! && index < end && event.kind === "node-repaired" && event.node === interval.node);
 }
 
 function repairOverdueBreaches(purges: readonly PurgedTombstone[], rounds: readonly RepairRound[]): RepairOverdue[] {
@@ -201,13 +201,13 @@ function repairOverdueBreaches(purges: readonly PurgedTombstone[], rounds: reado
   });
 }
 
-function staleHintBreaches(events: readonly HistoryEvent[], graceTicks: Ticks, purges: readonly PurgedTombstone[]): StaleHint[] {
+function staleHintBreaches(log: ClusterLog, graceTicks: Ticks, purges: readonly PurgedTombstone[]): StaleHint[] {
   const breaches: StaleHint[] = [];
-  events.forEach((event, index) => {
-    if (event.kind !== "hint-delivered" || event.tombstone) return;
-    if (event.time - event.storedAt <= graceTicks) return;
+  for (const { index, event } of log.entries) {
+    if (event.kind !== "hint-delivered" || event.tombstone) continue;
+    if (event.time - event.storedAt <= graceTicks) continue;
     const purged = purges.filter((p) => p.key === event.key && p.event < index && p.deletedAt >= event.storedAt);
-    if (purged.length === 0) return;
+    if (purged.length === 0) continue;
     const breach: StaleHint = {
       kind: "stale-hint",
       key: event.key,
@@ -224,7 +224,7 @@ function staleHintBreaches(events: readonly HistoryEvent[], graceTicks: Ticks, p
     };
     if (event.value !== undefined) breach.value = event.value;
     breaches.push(breach);
-  });
+  }
   return breaches;
 }
 

@@ -1,5 +1,6 @@
 // Everything about a whole history that the per-key rules consult: its operations by
 // key, its barriers, the GC-contract breaches, and whether a clock skew was injected.
+import { clusterLogOf, type ClusterLog } from "./cluster-log.ts";
 import { firstAfter } from "./event-order.ts";
 import { findGcBreaches, type GcBreach } from "./gc-contract.ts";
 import { indexKeyHistories, plainSupersession, type KeyHistory, type SupersessionIndex } from "./key-history.ts";
@@ -48,14 +49,22 @@ export interface HistoryContext {
  * `index` answers the supersession questions: the plain definitions by default.
  */
 export function prepareHistory(history: History, index: SupersessionIndex = plainSupersession): HistoryContext {
-  const operations = pairOperations(history.events);
+  return prepareContext(history.header, pairOperations(history.events), clusterLogOf(history.events), index);
+}
+
+/**
+ * prepareContext is prepareHistory from what the rules read of a history: its header, its
+ * paired operations and its cluster log (model/history-fold.ts gathers them from a
+ * history read one event at a time).
+ */
+export function prepareContext(header: HistoryHeader, operations: Operation[], log: ClusterLog, index: SupersessionIndex = plainSupersession): HistoryContext {
   const barriers: Barrier[] = [];
   let firstSkewEvent: number | undefined;
   const firstPurge = new Map<Key, number>();
-  const offsets = new Map<string, number>(history.header.config.nodes.map((node) => [node, 0]));
+  const offsets = new Map<string, number>(header.config.nodes.map((node) => [node, 0]));
   const skewSpreads: HistoryContext["skewSpreads"] = [];
   let widest = 0;
-  history.events.forEach((event, index) => {
+  for (const { index, event } of log.entries) {
     if (event.kind === "clock-skew") {
       offsets.set(event.node, event.offsetTicks);
       const values = [...offsets.values()];
@@ -68,20 +77,20 @@ export function prepareHistory(history: History, index: SupersessionIndex = plai
       for (let b = barriers.length - 1; b >= 0 && barriers[b]!.quietUntil === Infinity; b--) barriers[b]!.quietUntil = index;
     }
     if (event.kind === "clock-skew" && event.offsetTicks !== 0 && firstSkewEvent === undefined) firstSkewEvent = index;
-  });
+  }
   const keys = indexKeyHistories(operations, index);
-  const purges = purgedTombstones(history.events, keys);
-  const repairs = repairRounds(history.events);
+  const purges = purgedTombstones(log, keys);
+  const repairs = repairRounds(log);
   const tombstonePurged = new Map<Operation, number>();
   for (const purge of purges) for (const op of purge.deletes) if (!tombstonePurged.has(op)) tombstonePurged.set(op, purge.event);
   const context: HistoryContext = {
-    header: history.header,
+    header,
     operations,
     keys,
     barriers,
     purges,
     repairs,
-    breaches: findGcBreaches(history.header, history.events, purges, repairs),
+    breaches: findGcBreaches(header, log, purges, repairs),
     firstPurge,
     tombstonePurged,
     skewSpreads,

@@ -62,9 +62,19 @@ export function isWrite(op: Operation): boolean {
  * has already rejected completions without an invoke, so one here is a bug.
  */
 export function pairOperations(events: readonly HistoryEvent[]): Operation[] {
-  const operations: Operation[] = [];
-  const open = new Map<ProcessId, Operation>();
-  events.forEach((event, index) => {
+  const pairer = new OperationPairer();
+  events.forEach((event, index) => pairer.add(event, index));
+  return pairer.operations;
+}
+
+/** OperationPairer pairs operations as the events come, for a reader that keeps no events. */
+export class OperationPairer {
+  /** operations: the operations so far, in invocation order; an open one reads as `info`. */
+  readonly operations: Operation[] = [];
+  private readonly open = new Map<ProcessId, Operation>();
+
+  /** add takes the history's event at `index`; events other than invokes and completions are ignored. */
+  add(event: HistoryEvent, index: number): void {
     if (event.kind === "invoke") {
       const op: Operation = {
         process: event.process,
@@ -80,12 +90,12 @@ export function pairOperations(events: readonly HistoryEvent[]): Operation[] {
       if (event.value !== undefined) op.value = event.value;
       if (event.tombstone !== undefined) op.tombstone = event.tombstone;
       if (event.context !== undefined) op.context = event.context;
-      open.set(event.process, op);
-      operations.push(op);
+      this.open.set(event.process, op);
+      this.operations.push(op);
     } else if (event.kind === "complete") {
-      const op = open.get(event.process);
+      const op = this.open.get(event.process);
       if (op === undefined) throw new Error(`event ${index}: complete without invoke (reader bug)`);
-      open.delete(event.process);
+      this.open.delete(event.process);
       op.outcome = event.outcome;
       op.completeIndex = index;
       if (event.outcome !== "info") {
@@ -95,8 +105,7 @@ export function pairOperations(events: readonly HistoryEvent[]): Operation[] {
       if (event.result !== undefined) op.result = event.result;
       if (event.version !== undefined) op.version = event.version;
     }
-  });
-  return operations;
+  }
 }
 
 /** precedes says whether `a` completed before `b` was invoked (real-time order). */

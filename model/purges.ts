@@ -2,11 +2,12 @@
 // that may have synced a purged tombstone's range: the facts on which both the operator's
 // GC contract and the store's own purge rules are judged. Order between a repair and a
 // delete comes from event positions, not from ticks alone.
+import type { ClusterLog } from "./cluster-log.ts";
 import { firstAfter } from "./event-order.ts";
 import type { KeyHistory } from "./key-history.ts";
 import { lwwNewer } from "./lww-order.ts";
 import type { Operation } from "./operations.ts";
-import type { GcConfig, HistoryEvent, Key, NodeId, Ticks, Version } from "./vocabulary.ts";
+import type { GcConfig, Key, NodeId, Ticks, Version } from "./vocabulary.ts";
 
 /** PurgedTombstone is one gc-purge event, with the delete that wrote the tombstone. */
 export interface PurgedTombstone {
@@ -38,11 +39,11 @@ export interface RepairRound {
 }
 
 /** purgedTombstones lists every gc-purge event of a history, tied to its delete. */
-export function purgedTombstones(events: readonly HistoryEvent[], keys: ReadonlyMap<Key, KeyHistory>): PurgedTombstone[] {
+export function purgedTombstones(log: ClusterLog, keys: ReadonlyMap<Key, KeyHistory>): PurgedTombstone[] {
   const purges: PurgedTombstone[] = [];
   const deleteIndexes = new Map<Key, DeleteIndex>();
-  events.forEach((event, index) => {
-    if (event.kind !== "gc-purge") return;
+  for (const { index, event } of log.entries) {
+    if (event.kind !== "gc-purge") continue;
     let deletes = deleteIndexes.get(event.key);
     if (deletes === undefined) deleteIndexes.set(event.key, (deletes = new DeleteIndex(keys.get(event.key))));
     const purge: PurgedTombstone = {
@@ -55,7 +56,7 @@ export function purgedTombstones(events: readonly HistoryEvent[], keys: Readonly
     };
     if (event.replicas !== undefined) purge.replicaSet = replicaSetName(event.replicas);
     purges.push(purge);
-  });
+  }
   return purges;
 }
 
@@ -99,13 +100,13 @@ export function replicaSetName(replicas: readonly NodeId[]): string {
 }
 
 /** repairRounds lists the full anti-entropy rounds of a history. */
-export function repairRounds(events: readonly HistoryEvent[]): RepairRound[] {
+export function repairRounds(log: ClusterLog): RepairRound[] {
   const rounds: RepairRound[] = [];
-  events.forEach((event, index) => {
-    if (event.kind !== "anti-entropy-round" || !event.full) return;
+  for (const { index, event } of log.entries) {
+    if (event.kind !== "anti-entropy-round" || !event.full) continue;
     const synced = new Set((event.syncedReplicaSets ?? []).map(replicaSetName));
     rounds.push({ event: index, startedAt: event.startedAt, time: event.time, complete: event.complete, synced });
-  });
+  }
   return rounds;
 }
 

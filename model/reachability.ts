@@ -2,7 +2,8 @@
 // or while a partition keeps it out of the largest group (the side that goes on serving).
 // Intervals end when the node is up and back in the main group: that moment is a rejoin,
 // unless the node is cut off again within the same tick with nothing recorded in between.
-import type { ClusterEvent, HistoryEvent, NodeId, Ticks } from "./vocabulary.ts";
+import { loggedBetween, type ClusterLog } from "./cluster-log.ts";
+import type { ClusterEvent, NodeId, Ticks } from "./vocabulary.ts";
 
 /** UnreachableInterval is one stretch during which `node` was cut off. */
 export interface UnreachableInterval {
@@ -30,17 +31,14 @@ function mainGroup(nodes: readonly NodeId[], groups: NodeId[][]): Set<NodeId> {
 }
 
 /** unreachableIntervals lists every interval during which a node was cut off. */
-export function unreachableIntervals(
-  nodes: readonly NodeId[],
-  events: readonly HistoryEvent[],
-): UnreachableInterval[] {
+export function unreachableIntervals(nodes: readonly NodeId[], log: ClusterLog): UnreachableInterval[] {
   const down = new Set<NodeId>();
   let serving = new Set(nodes);
   const open = new Map<NodeId, UnreachableInterval>();
   const closed = new Map<NodeId, UnreachableInterval>();
   const intervals: UnreachableInterval[] = [];
-  events.forEach((event, index) => {
-    if (!changesReachability(event)) return;
+  for (const { index, event } of log.entries) {
+    if (!changesReachability(event)) continue;
     if (event.kind === "crash") down.add(event.node);
     if (event.kind === "restart") down.delete(event.node);
     if (event.kind === "partition") serving = mainGroup(nodes, event.groups);
@@ -50,7 +48,7 @@ export function unreachableIntervals(
       const current = open.get(node);
       if (cutOff && current === undefined) {
         const previous = closed.get(node);
-        if (previous !== undefined && previous.to === event.time && onlyReachabilityBetween(events, previous.toEvent!, index)) {
+        if (previous !== undefined && previous.to === event.time && onlyReachabilityBetween(log, previous.toEvent!, index)) {
           // Cut off again in the tick it rejoined, with nothing else recorded in between
           // (say a restart and a partition recorded together): that was no rejoin, and the
           // interval goes on. (A node rebuilt, a repair or a barrier in between was a rejoin.)
@@ -72,17 +70,21 @@ export function unreachableIntervals(
         closed.set(node, current);
       }
     }
-  });
+  }
   return intervals;
 }
 
-/** onlyReachabilityBetween says whether every event strictly between two indices is a crash, restart, partition or heal. */
-function onlyReachabilityBetween(events: readonly HistoryEvent[], from: number, to: number): boolean {
-  for (let index = from + 1; index < to; index++) if (!changesReachability(events[index]!)) return false;
-  return true;
+/**
+ * onlyReachabilityBetween says whether every event strictly between two indices is a crash,
+ * restart, partition or heal: all of them are in the log (no operation came between), and
+ * each changes reachability.
+ */
+function onlyReachabilityBetween(log: ClusterLog, from: number, to: number): boolean {
+  const between = loggedBetween(log, from, to);
+  return between.length === to - from - 1 && between.every((logged) => changesReachability(logged.event));
 }
 
-function changesReachability(event: HistoryEvent): event is ClusterEvent {
+function changesReachability(event: ClusterEvent): boolean {
   return (
     event.kind === "crash" || event.kind === "restart" || event.kind === "partition" || event.kind === "heal"
   );

@@ -2,6 +2,7 @@
 // Exit 0 all valid, 1 any invalid, 2 bad input or usage, 3 any unknown (and none worse).
 import { answerEarly, parseCommandLine, refuse, type CommandSpec, type OptionValues } from "../args/index.ts";
 import { checkHistory } from "../../checker/check-history.ts";
+import { checkHistoryFile } from "../../checker/check-history-file.ts";
 import { checkImported, modelNames, type ModelName } from "../../checker/check-imported.ts";
 import { formatCheck } from "../../checker/report.ts";
 import type { HistoryCheck } from "../../checker/verdict.ts";
@@ -158,6 +159,12 @@ async function checkInput(input: HistoryInput, args: CheckArgs, stage: (what: st
     if (args.model !== undefined) {
       return failed({ file, line: 0, message: "--model applies to imported histories; a lazarus history is checked at the level its header names", fix: 'leave --model out, or change the header\'s "consistency"' });
     }
+    if (args.report === undefined) {
+      // Checked as it is read: the events are never held, so memory follows the operations.
+      const checked = await checkHistoryFile(input, options, (events) => stage(`${events.toLocaleString("en")} events`));
+      return checked.ok ? { file, format, check: checked.check } : failed(checked.error);
+    }
+    // The report draws every event, so it needs the whole history.
     const read = await readHistoryFile(input);
     if (!read.ok) return failed(read.error);
     stage(`${read.history.events.length.toLocaleString("en")} events`);

@@ -25,6 +25,33 @@ export async function readHistoryFile(source: string | HistoryInput): Promise<Hi
   return collector.result();
 }
 
+/** HistorySink takes a history as it is read: its header, then each event in order. */
+export interface HistorySink {
+  header(header: HistoryHeader): void;
+  event(event: HistoryEvent): void;
+}
+
+/**
+ * streamHistoryFile reads the history at `source` as readHistoryFile does, but hands the
+ * header and each event to `sink` and keeps none: a history of any length is read in the
+ * memory of one chunk. It says how many events there were, or the first error; the sink
+ * may have seen events before a later line's error.
+ */
+export async function streamHistoryFile(source: string | HistoryInput, sink: HistorySink): Promise<{ ok: true; events: number } | { ok: false; error: HistoryError }> {
+  let events = 0;
+  for await (const items of readItemBatches(toInput(source))) {
+    for (const item of items) {
+      if (item.kind === "error") return { ok: false, error: item.error };
+      if (item.kind === "header") sink.header(item.header);
+      else {
+        sink.event(item.event);
+        events++;
+      }
+    }
+  }
+  return { ok: true, events };
+}
+
 /** parseHistoryText reads a history held in `text`; errors name `fileName`. */
 export function parseHistoryText(text: string, fileName: string): HistoryResult {
   const parser = new HistoryParser(fileName);

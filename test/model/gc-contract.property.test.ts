@@ -7,6 +7,7 @@ import { breachExplainsLostWrite, breachExplainsRead, findGcBreaches, type GcBre
 import { prepareHistory } from "../../model/history-context.ts";
 import { hidesPut, isEarlyPurge, repairedBefore, type PurgedTombstone } from "../../model/purges.ts";
 import { unreachableIntervals } from "../../model/reachability.ts";
+import { clusterLogOf } from "../../model/cluster-log.ts";
 import type { ClusterEvent, GcConfig, History } from "../../model/vocabulary.ts";
 import { clusterHistory, nodes } from "../support/cluster-histories.ts";
 import { purgedDeleteHistory } from "../support/purged-delete-histories.ts";
@@ -31,7 +32,7 @@ describe("findGcBreaches", () => {
     (h) => {
       const { context } = onTimePurges(h);
       expect(context.breaches).toEqual([]);
-      expect(findGcBreaches(h.header, h.events, context.purges, context.repairs)).toEqual([]);
+      expect(findGcBreaches(h.header, clusterLogOf(h.events), context.purges, context.repairs)).toEqual([]);
     },
   );
 
@@ -47,7 +48,7 @@ describe("findGcBreaches", () => {
     `unreachable-too-long: one per absence longer than the grace period that ended in a rejoin (seed ${seed})`,
     (h) => {
       const { context, onTime } = onTimePurges(h);
-      const intervals = unreachableIntervals(nodes, h.events);
+      const intervals = unreachableIntervals(nodes, clusterLogOf(h.events));
       const long = intervals.filter((i) => i.to !== undefined && i.to - i.from > graceTicks);
       const breaches = byKind(context.breaches, "unreachable-too-long");
       expect(breaches.map((b) => [b.node, b.from, b.to, b.fromEvent, b.toEvent])).toEqual(long.map((i) => [i.node, i.from, i.to, i.fromEvent, i.toEvent]));

@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { unreachableIntervals, type UnreachableInterval } from "../../model/reachability.ts";
+import { clusterLogOf } from "../../model/cluster-log.ts";
 import type { HistoryEvent, NodeId } from "../../model/vocabulary.ts";
 import { numRuns, prop, seed } from "../support/property-runs.ts";
 
@@ -85,7 +86,7 @@ const options = { seed, numRuns: numRuns(200) };
 
 describe("unreachableIntervals", () => {
   prop([history], options)(`per node, intervals are ordered, never overlap, and only the last may stay open (seed ${seed})`, (events) => {
-    const intervals = unreachableIntervals(nodes, events);
+    const intervals = unreachableIntervals(nodes, clusterLogOf(events));
     for (const node of nodes) {
       const mine = intervals.filter((i) => i.node === node);
       mine.forEach((interval, k) => {
@@ -110,7 +111,7 @@ describe("unreachableIntervals", () => {
   prop([history], options)(
     `an interval begins where the node is cut off, ends only where it is up and in the main group, and covers every moment it is cut off (seed ${seed})`,
     (events) => {
-      const intervals = unreachableIntervals(nodes, events);
+      const intervals = unreachableIntervals(nodes, clusterLogOf(events));
       const status = statuses(events);
       const before = (i: number) => (i === 0 ? new Set<NodeId>() : status[i - 1]!.cutOff);
       for (const interval of intervals) {
@@ -150,7 +151,7 @@ describe("unreachableIntervals", () => {
 
   it("the main group is the largest, ties go to the group listed first, and unlisted nodes lose ties", () => {
     const cut = (groups: NodeId[][]) =>
-      unreachableIntervals(nodes, [{ kind: "partition", time: 1, groups }]).map((i: UnreachableInterval) => i.node).sort();
+      unreachableIntervals(nodes, clusterLogOf([{ kind: "partition", time: 1, groups }])).map((i: UnreachableInterval) => i.node).sort();
     expect(cut([["n3", "n4"], ["n1", "n2"]])).toEqual(["n1", "n2"]);
     expect(cut([["n1", "n2"], ["n3", "n4"]])).toEqual(["n3", "n4"]);
     expect(cut([["n1", "n2"]])).toEqual(["n3", "n4"]);

@@ -1,0 +1,29 @@
+// Checks a lazarus history as it is read, for histories too long to hold: each event goes
+// into the spec's fold (its operations and cluster log) and is then dropped, so memory
+// grows with the operations, not with the events and their text.
+import { HistoryFold } from "../model/history-fold.ts";
+import type { HistoryError } from "../histories/format/error.ts";
+import { streamHistoryFile } from "../histories/format/reader.ts";
+import type { HistoryInput } from "../histories/format/input.ts";
+import { checkPrepared } from "./check-history.ts";
+import { indexedSupersession } from "./supersession-index.ts";
+import type { CheckOptions } from "./linearizability/index.ts";
+import type { HistoryCheck } from "./verdict.ts";
+
+/** FileCheck is a history file's check and how many events it held, or the reader's first error. */
+export type FileCheck = { ok: true; check: HistoryCheck; events: number } | { ok: false; error: HistoryError };
+
+/**
+ * checkHistoryFile reads and checks the lazarus history at `source`, as checkHistory
+ * checks a history in memory; `onRead` hears the number of events once reading is done.
+ */
+export async function checkHistoryFile(source: string | HistoryInput, options: CheckOptions = {}, onRead: (events: number) => void = () => {}): Promise<FileCheck> {
+  let fold: HistoryFold | undefined;
+  const read = await streamHistoryFile(source, {
+    header: (header) => (fold = new HistoryFold(header)),
+    event: (event) => fold!.add(event),
+  });
+  if (!read.ok) return read;
+  onRead(read.events);
+  return { ok: true, events: read.events, check: checkPrepared(fold!.context(indexedSupersession), options) };
+}
