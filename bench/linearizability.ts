@@ -1,23 +1,27 @@
 // Benchmark of the generic linearizability engine: Porcupine's histories (the 50 etcd
-// logs, kv/c10-ok and c10-bad), then generated kv histories of 10^4..10^6 operations.
+// logs, kv/c10-ok and c10-bad; skipped when absent), then generated kv histories of
+// 10^4..10^6 operations.
 // Parsing is timed apart from checking. Run directly: `npx tsx bench/linearizability.ts`.
 
 import { readdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { checkOperationsWithStatistics } from "../checker/linearizability/index.ts";
 import { fileLines, importJepsenLog, importPorcupineKv } from "../histories/import/index.ts";
 import type { ImportResult } from "../histories/import/index.ts";
 import { casRegisterModel, linearizableKvModel, porcupineKvModel } from "../model/sequential/index.ts";
 import type { KvInput, KvOutput, Operation } from "../model/sequential/index.ts";
+import { porcupineDirectory, skipWithoutExternal } from "../test/support/external.ts";
 
-const externalDirectory = fileURLToPath(new URL("../../shared/external/porcupine/", import.meta.url));
 const mebibyte = 1024 * 1024;
 
 /** benchLinearizability runs every measurement once and returns the lines it printed. */
 export async function benchLinearizability(): Promise<string[]> {
   const lines: string[] = [];
-  lines.push(...(await benchEtcd()));
-  for (const name of ["c10-ok.txt", "c10-bad.txt"]) lines.push(await benchPorcupineKv(name));
+  if (porcupineDirectory === undefined) {
+    skipWithoutExternal("the engine on Porcupine's histories");
+  } else {
+    lines.push(...(await benchEtcd(porcupineDirectory)));
+    for (const name of ["c10-ok.txt", "c10-bad.txt"]) lines.push(await benchPorcupineKv(porcupineDirectory, name));
+  }
   for (const [operationCount, keyCount] of [[1e4, 100], [1e5, 100], [1e5, 1000], [1e6, 100], [1e6, 1000]] as const) {
     lines.push(benchGenerated(operationCount, keyCount));
   }
@@ -83,7 +87,7 @@ function benchUniqueWrites(): string[] {
   });
 }
 
-async function benchEtcd(): Promise<string[]> {
+async function benchEtcd(externalDirectory: string): Promise<string[]> {
   const files = readdirSync(`${externalDirectory}jepsen-etcd`).sort();
   const parseStart = performance.now();
   const histories = [];
@@ -105,7 +109,7 @@ async function benchEtcd(): Promise<string[]> {
   ];
 }
 
-async function benchPorcupineKv(name: string): Promise<string> {
+async function benchPorcupineKv(externalDirectory: string, name: string): Promise<string> {
   const parseStart = performance.now();
   const history = expectImported(await importPorcupineKv(fileLines(`${externalDirectory}kv/${name}`), { file: name }));
   const parseMs = performance.now() - parseStart;

@@ -1,8 +1,24 @@
 #!/usr/bin/env node
-// The `lazarus` command: loads the TypeScript entry point through tsx, so a checkout
-// needs no build step after `npm ci`.
-import { register } from "tsx/esm/api";
+// The `lazarus` command: runs the JavaScript that `npm ci` compiled into dist/ (npm run
+// build). When dist/ is missing or older than the TypeScript sources (a checkout being
+// edited), it runs the sources through tsx instead, a slower start, and says so on one line.
+// LAZARUS_FROM=dist runs a built dist/ however old (the tests build it first, and an edit
+// made while they run must not change the command under them); LAZARUS_FROM=sources runs
+// the sources, without the note.
+import { compiledState } from "./compiled.js";
 
-register();
-const { main } = await import("./main.ts");
+const from = process.env.LAZARUS_FROM;
+const state = from === "sources" ? { kind: "sources" } : compiledState();
+let main;
+if (state.kind === "fresh" || (state.kind === "stale" && from === "dist")) {
+  ({ main } = await import("../dist/cli/main.js"));
+} else {
+  if (state.kind !== "sources") {
+    const why = state.kind === "missing" ? "dist/ is not built" : `dist/ is older than ${state.newer}`;
+    process.stderr.write(`lazarus: ${why}; running the TypeScript sources through tsx (npm run build for a faster start)\n`);
+  }
+  const { register } = await import("tsx/esm/api");
+  register();
+  ({ main } = await import("./main.ts"));
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -1,12 +1,7 @@
-// The command-line entry: names the subcommands and maps each to its module.
+// The command-line entry: names the subcommands and loads each one's module only when it
+// runs, so that `lazarus check` never loads the simulator, nor `schema` the checker.
 // Exit codes: 0 valid or done, 1 invalid, 2 bad input or usage, 3 unknown.
 import { didYouMean, type CommandSpec } from "./args/index.ts";
-import { checkCommand, checkSpec } from "./commands/check.ts";
-import { exploreCommand, exploreSpec } from "./commands/explore.ts";
-import { replayCommand, replaySpec } from "./commands/replay.ts";
-import { reportCommand, reportSpec } from "./commands/report.ts";
-import { runCommand, runSpec } from "./commands/run.ts";
-import { schemaCommand, schemaSpec } from "./commands/schema.ts";
 
 /** Command is one subcommand: its command line, and what runs it. */
 interface Command {
@@ -14,21 +9,29 @@ interface Command {
   run: (args: string[]) => Promise<number>;
 }
 
-const commands: readonly Command[] = [
-  { spec: runSpec, run: runCommand },
-  { spec: checkSpec, run: checkCommand },
-  { spec: reportSpec, run: reportCommand },
-  { spec: exploreSpec, run: exploreCommand },
-  { spec: replaySpec, run: replayCommand },
-  { spec: schemaSpec, run: schemaCommand },
-];
+/** commands maps each subcommand's name, in the order `lazarus --help` lists them, to a loader of its module. */
+const commands = new Map<string, () => Promise<Command>>([
+  ["run", async () => { const m = await import("./commands/run.ts"); return { spec: m.runSpec, run: m.runCommand }; }],
+  ["check", async () => { const m = await import("./commands/check.ts"); return { spec: m.checkSpec, run: m.checkCommand }; }],
+  ["report", async () => { const m = await import("./commands/report.ts"); return { spec: m.reportSpec, run: m.reportCommand }; }],
+  ["explore", async () => { const m = await import("./commands/explore.ts"); return { spec: m.exploreSpec, run: m.exploreCommand }; }],
+  ["replay", async () => { const m = await import("./commands/replay.ts"); return { spec: m.replaySpec, run: m.replayCommand }; }],
+  ["schema", async () => { const m = await import("./commands/schema.ts"); return { spec: m.schemaSpec, run: m.schemaCommand }; }],
+]);
 
-const names = commands.map((c) => c.spec.name);
+const names = [...commands.keys()];
 
-const usage = `usage: lazarus <command> [options]
+/**
+ * usage lists every command with its summary. The summaries live in the commands' specs,
+ * so the listing loads every command module; a listing is rare, and one command's run
+ * or --help loads only its own.
+ */
+async function usage(): Promise<string> {
+  const loaded = await Promise.all([...commands.values()].map((load) => load()));
+  return `usage: lazarus <command> [options]
 
 commands:
-${commands.map((c) => `  ${c.spec.name.padEnd(8)} ${c.spec.summary}`).join("\n")}
+${loaded.map((c) => `  ${c.spec.name.padEnd(8)} ${c.spec.summary}`).join("\n")}
 
 Every command takes --help (lazarus help COMMAND says the same). Exit codes: 0 valid or
 done, 1 invalid, 2 bad input or usage, 3 unknown (a search ran out of budget).
@@ -39,6 +42,7 @@ examples:
   lazarus report history.jsonl -o report.html
   lazarus explore --grid grace=100,400 --grid downtime=300 --seeds 5
 `;
+}
 
 /** quieted: the streams already watched, so that main may run many times in one process (tests). */
 const quieted = new WeakSet<NodeJS.WriteStream>();
@@ -63,37 +67,37 @@ export async function main(args: string[]): Promise<number> {
   const [name, ...rest] = args;
   switch (name) {
     case undefined:
-      process.stdout.write(usage);
+      process.stdout.write(await usage());
       return 2;
     case "--help":
     case "-h":
-      process.stdout.write(usage);
+      process.stdout.write(await usage());
       return 0;
     case "help":
       return help(rest);
     default: {
-      const command = commands.find((c) => c.spec.name === name);
-      if (command !== undefined) return command.run(rest);
+      const load = commands.get(name);
+      if (load !== undefined) return (await load()).run(rest);
       const what = name.startsWith("-") ? `'${name}' is not a command (options go after one)` : `unknown command '${name}'${didYouMean(name, names)}`;
-      process.stderr.write(`lazarus: ${what}\n${usage}`);
+      process.stderr.write(`lazarus: ${what}\n${await usage()}`);
       return 2;
     }
   }
 }
 
 /** help answers `lazarus help [COMMAND]`: a command's --help, or the list of commands. */
-function help(rest: string[]): number {
+async function help(rest: string[]): Promise<number> {
   const [name] = rest;
   if (name === undefined) {
-    process.stdout.write(usage);
+    process.stdout.write(await usage());
     return 0;
   }
-  const command = commands.find((c) => c.spec.name === name);
-  if (command === undefined) {
-    process.stderr.write(`lazarus help: unknown command '${name}'${didYouMean(name, names)}\n${usage}`);
+  const load = commands.get(name);
+  if (load === undefined) {
+    process.stderr.write(`lazarus help: unknown command '${name}'${didYouMean(name, names)}\n${await usage()}`);
     return 2;
   }
-  process.stdout.write(command.spec.usage);
+  process.stdout.write((await load()).spec.usage);
   return 0;
 }
 

@@ -1,18 +1,14 @@
 // `lazarus check FILE...`: checks each history in one process and reports per file.
 // Exit 0 all valid, 1 any invalid, 2 bad input or usage, 3 any unknown (and none worse).
 import { answerEarly, parseCommandLine, refuse, type CommandSpec, type OptionValues } from "../args/index.ts";
-import { checkHistory } from "../../checker/check-history.ts";
-import { checkHistoryFile } from "../../checker/check-history-file.ts";
 import { checkImported, modelNames, type ModelName } from "../../checker/check-imported.ts";
 import { formatCheck } from "../../checker/report.ts";
 import type { HistoryCheck } from "../../checker/verdict.ts";
-import { readHistoryFile } from "../../histories/index.ts";
 import { detectFormat, formatErrorLine, HistoryInput, importJepsenEdn, importJepsenLog, importPorcupineKv, isStdin, printable, printableLines, type ImportFormat, type PlacedError } from "../../histories/import/index.ts";
 import type { RegisterValue } from "../../model/sequential/index.ts";
 import type { History } from "../../model/vocabulary.ts";
 import { Progress } from "../progress.ts";
 import { openCounted } from "../progress-input.ts";
-import { writeReportFor } from "./report.ts";
 
 const formats = ["auto", "lazarus", "jepsen-edn", "jepsen-log", "porcupine-kv"] as const;
 
@@ -86,6 +82,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
       process.stderr.write(`lazarus check: --report draws lazarus histories, and ${outcome.file} is ${outcome.format}; fix: leave --report out\n`);
       return 2;
     }
+    const { writeReportFor } = await import("./report.ts");
     if (!(await writeReportFor("check", parsed.report, outcome.history, outcome.check, outcome.file))) return 2;
   }
   return exitCode(outcomes);
@@ -127,7 +124,10 @@ function parseInitial(text: string | undefined): RegisterValue {
 async function checkFile(path: string, args: CheckArgs, progress: Progress, place: string): Promise<FileOutcome> {
   const input = progress.enabled ? await countedInput(path, progress, place) : HistoryInput.open(path);
   try {
-    return await checkInput(input, args, (what) => progress.stage(`checking ${place}: ${what}`));
+    // The text is made only for a line that shows: its first toLocaleString costs ~20 ms of ICU start-up.
+    return await checkInput(input, args, (what) => {
+      if (progress.enabled) progress.stage(`checking ${place}: ${what()}`);
+    });
   } finally {
     await input.close();
   }
@@ -142,7 +142,7 @@ async function countedInput(path: string, progress: Progress, place: string): Pr
 }
 
 /** checkInput reads and checks one input; `stage` hears when the reading is done and the check begins. */
-async function checkInput(input: HistoryInput, args: CheckArgs, stage: (what: string) => void): Promise<FileOutcome> {
+async function checkInput(input: HistoryInput, args: CheckArgs, stage: (what: () => string) => void): Promise<FileOutcome> {
   const file = input.name;
   let format: ImportFormat;
   if (args.format === "auto") {
@@ -159,15 +159,18 @@ async function checkInput(input: HistoryInput, args: CheckArgs, stage: (what: st
     if (args.model !== undefined) {
       return failed({ file, line: 0, message: "--model applies to imported histories; a lazarus history is checked at the level its header names", fix: 'leave --model out, or change the header\'s "consistency"' });
     }
+    // Loaded here: the history format's zod schemas and the spec's rules serve lazarus histories only.
     if (args.report === undefined) {
       // Checked as it is read: the events are never held, so memory follows the operations.
-      const checked = await checkHistoryFile(input, options, (events) => stage(`${events.toLocaleString("en")} events`));
+      const { checkHistoryFile } = await import("../../checker/check-history-file.ts");
+      const checked = await checkHistoryFile(input, options, (events) => stage(() => `${events.toLocaleString("en")} events`));
       return checked.ok ? { file, format, check: checked.check } : failed(checked.error);
     }
     // The report draws every event, so it needs the whole history.
+    const [{ readHistoryFile }, { checkHistory }] = await Promise.all([import("../../histories/index.ts"), import("../../checker/check-history.ts")]);
     const read = await readHistoryFile(input);
     if (!read.ok) return failed(read.error);
-    stage(`${read.history.events.length.toLocaleString("en")} events`);
+    stage(() => `${read.history.events.length.toLocaleString("en")} events`);
     return { file, format, check: checkHistory(read.history, options), history: read.history };
   }
   const importer = format === "jepsen-log" ? importJepsenLog : format === "jepsen-edn" ? importJepsenEdn : importPorcupineKv;
@@ -180,7 +183,7 @@ async function checkInput(input: HistoryInput, args: CheckArgs, stage: (what: st
   if (imported.history.operations.length === 0) {
     return failed({ file, line: 0, message: `no operation to check in this ${format} file`, fix: `check that the file holds a ${format} history, or leave --format out to have its format detected` });
   }
-  stage(`${imported.history.operations.length.toLocaleString("en")} operations`);
+  stage(() => `${imported.history.operations.length.toLocaleString("en")} operations`);
   const checked = checkImported(imported.history, args.model, args.initial, options);
   if (!checked.ok) return failed({ file, line: 0, message: checked.message, fix: checked.fix });
   return { file, format, check: checked.check };

@@ -14,6 +14,13 @@ export interface WorkerRequest {
 export type WorkerReply = { index: number; outcome: SeedOutcome } | { index: number; error: string };
 
 /**
+ * workerEntry is a worker thread's first module. Run from the TypeScript sources (tsx,
+ * vitest) it is worker.js, which registers tsx in the new thread; run from dist/ it is
+ * the compiled worker-thread.js itself.
+ */
+const workerEntry = new URL(import.meta.url.endsWith(".ts") ? "./worker.js" : "./worker-thread.js", import.meta.url);
+
+/**
  * runsPerThread: a worker thread takes about as long to start (tsx, then the simulator and
  * checker) as a few runs take, so a sweep gets one thread per this many runs at most.
  */
@@ -67,7 +74,7 @@ function runOnWorkers(tasks: readonly SeedTask[], threads: number, onDone: (done
       worker.postMessage(request);
     };
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(new URL("./worker.js", import.meta.url));
+      const worker = new Worker(workerEntry);
       workers.push(worker);
       worker.on("message", (reply: WorkerReply) => {
         if ("error" in reply) return fail(`run ${reply.index + 1} (${tasks[reply.index]!.label}, seed ${tasks[reply.index]!.seed}) threw: ${reply.error}`);

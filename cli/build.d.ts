@@ -1,0 +1,11 @@
+// The types of cli/build.js, a plain JavaScript file (it runs at `npm ci`, before any
+// TypeScript loader), for the test setup and the benchmarks that import it.
+
+/** BuildOutcome is what one build came to; cli/build.js says what each means. */
+export type BuildOutcome = "built" | "type-errors" | "failed" | "no-typescript";
+
+/** build compiles dist/ with tsc, copies the run-time assets beside it, and stamps it. */
+export function build(): BuildOutcome;
+
+/** buildIfStale builds dist/ unless it is current; throws when the build leaves no usable dist/. */
+export function buildIfStale(): void;
