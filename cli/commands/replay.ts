@@ -1,9 +1,13 @@
 // `lazarus replay FILE`: record a history again from the origin in its header (the
 // simulator's options, and a property-suite run's steps) and confirm it byte for byte, or
-// show the first line that differs. Exit 0 same, 1 differs, 2 bad input or usage.
+// show the first line that differs. Exit 0 same, 1 differs, 2 bad input or usage. On a
+// terminal a progress line shows the bytes read, then the ops simulated or steps played.
 import { answerEarly, parseCommandLine, refuse, type CommandSpec } from "../args/index.ts";
-import { formatHistoryError, readHistoryFile } from "../../histories/index.ts";
+import { formatHistoryError, readHistoryFile, type HistoryResult } from "../../histories/index.ts";
 import { replayHistory } from "../../suite/replay.ts";
+import { Progress } from "../progress.ts";
+import { openCounted } from "../progress-input.ts";
+import { replayWatch } from "../replay-watch.ts";
 
 /** replaySpec is `lazarus replay`'s command line. */
 export const replaySpec: CommandSpec = {
@@ -28,21 +32,25 @@ export async function replayCommand(args: string[]): Promise<number> {
   if (line.kind !== "parsed") return answerEarly(replaySpec, line);
   if (line.operands.length !== 1) return refuse(replaySpec, line.operands.length === 0 ? "no FILE given" : "give one FILE");
   const file = line.operands[0]!;
-  const read = await readHistoryFile(file);
+  const read = await readHistory(file);
   if (!read.ok) {
     process.stderr.write(`lazarus replay: ${formatHistoryError(read.error).replace(/\n\s*/g, "; ")}\n`);
     return 2;
   }
+  // A Progress of its own, so that the rate and ETA of the replay do not count the reading.
+  const progress = Progress.onStderr("lazarus replay", false);
   let outcome;
   try {
-    outcome = await replayHistory(read.history);
+    outcome = await replayHistory(read.history, progress.enabled ? replayWatch(progress) : {});
   } catch (error) {
+    progress.finish();
     process.stderr.write(`lazarus replay: ${file}: the simulator refused its origin: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
+  progress.finish();
   switch (outcome.kind) {
     case "same":
-      process.stdout.write(`${file}: replayed ${outcome.lines} lines, the same history byte for byte\n`);
+      process.stdout.write(`${sameHistory(file, outcome.lines)}\n`);
       return 0;
     case "differs":
       process.stdout.write(
@@ -56,5 +64,25 @@ export async function replayCommand(args: string[]): Promise<number> {
       const unreachable: never = outcome;
       return unreachable;
     }
+  }
+}
+
+/** sameHistory is what `lazarus replay` says when the history came out the same. */
+export function sameHistory(file: string, lines: number): string {
+  return `${file}: replayed ${lines} lines, the same history byte for byte`;
+}
+
+/** readHistory reads the history in `file`; on a terminal it draws the bytes read so far. */
+async function readHistory(file: string): Promise<HistoryResult> {
+  const progress = Progress.onStderr("lazarus replay", false);
+  if (!progress.enabled) return readHistoryFile(file);
+  let totalBytes: number | undefined;
+  const counted = await openCounted(file, (bytesRead) => progress.update(bytesRead, totalBytes, { kind: "bytes" }, `reading ${file}`));
+  totalBytes = counted.totalBytes;
+  try {
+    return await readHistoryFile(counted.input);
+  } finally {
+    await counted.input.close();
+    progress.finish();
   }
 }

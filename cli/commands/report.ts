@@ -38,9 +38,14 @@ export async function reportCommand(argv: string[]): Promise<number> {
   }
   const check = checkHistory(read.history, parsed.budget === undefined ? {} : { maxStepsPerPartition: parsed.budget });
   if (!(await writeReportFor("report", parsed.out, read.history, check, parsed.file))) return 2;
-  const found = `${check.anomalies.length} ${check.anomalies.length === 1 ? "anomaly" : "anomalies"}, ${check.explained.length} explained`;
-  process.stdout.write(`${parsed.file}: ${check.verdict} (${found})\n`);
+  process.stdout.write(`${reportedVerdict(parsed.file, check)}\n`);
   return 0;
+}
+
+/** reportedVerdict is the line `lazarus report` prints once the page is written: the file, its verdict and what the page lists. */
+export function reportedVerdict(file: string, check: HistoryCheck): string {
+  const found = `${check.anomalies.length} ${check.anomalies.length === 1 ? "anomaly" : "anomalies"}, ${check.explained.length} explained`;
+  return `${file}: ${check.verdict} (${found})`;
 }
 
 interface ReportArgs {

@@ -2,11 +2,9 @@
 // a second, with amount, rate and ETA; cleared before the command's output. A real
 // terminal (a pty from util-linux `script`) shows it for `lazarus run`; --json and a pipe
 // never see it.
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { amount, duration, Progress, type ProgressStream } from "../../cli/progress.ts";
-import { projectRoot } from "../support/cli.ts";
+import { haveScript, onTerminal } from "../support/terminal.ts";
 
 /** terminal is a stand-in for standard error on a terminal `columns` wide, with a clock we move. */
 function terminal(isTTY = true, columns = 100): { stream: ProgressStream; written: string[]; clock: { ms: number } } {
@@ -56,16 +54,9 @@ describe("Progress", () => {
   });
 });
 
-const haveScript = existsSync("/usr/bin/script");
 if (!haveScript) console.log("skipped: the terminal progress test needs util-linux's /usr/bin/script to make a pty");
 
 describe.skipIf(!haveScript)("lazarus run on a real terminal", () => {
-  /** onTerminal runs a lazarus command with a pty for its standard streams, and returns what the terminal showed. */
-  // LAZARUS_PROGRESS_AFTER_MS=0 draws from the first update: a fast machine simulates 8,000
-  // operations in less than the usual 300 ms pause, and would otherwise show no line.
-  const onTerminal = (args: string) =>
-    spawnSync("/usr/bin/script", ["-qec", `"${process.execPath}" cli/bin.js ${args}`, "/dev/null"], { cwd: projectRoot, encoding: "utf8", env: { ...process.env, LAZARUS_PROGRESS_AFTER_MS: "0" } }).stdout;
-
   it("shows ops done, rate and ETA on one rewritten line, then clears it; --json shows none", () => {
     const shown = onTerminal("run --ops 8000");
     expect(shown).toMatch(/\r\x1b\[2Klazarus run: [\d,]+ \/ 8,000 ops \(\d+%\), [\d,.]+ ops\/s/);
