@@ -1,6 +1,7 @@
 // The property suite as a package (`lazarus/suite`): the adapter interface a store
 // implements, the recorder for stores that do not record their own history, the command
-// arbitraries, and runSuite / checkSuite to run it from another project's tests.
+// arbitraries, and runSuite / checkSuite to run it from another project's tests; etcd as
+// a real store under test (suite/etcd/).
 export type { AdapterOp, FaultHooks, FaultName, StoreAdapter } from "./adapter.ts";
 export { faultNames, offeredFaults } from "./adapter.ts";
 export { HistoryRecorder } from "./history-recorder.ts";
@@ -19,3 +20,5 @@ export type { ConfigurationBias, SimulatorConfig } from "./simulator-configurati
 export { simulatorConfigurations } from "./simulator-configurations.ts";
 export { simulatorSuite } from "./simulator-suite.ts";
 export { replayHistory, type ReplayOutcome } from "./replay.ts";
+export type { EtcdAdapterOptions, EtcdBugName, EtcdClusterOptions, EtcdFaultCounts, EtcdSuiteOptions, EtcdWorkloadOptions, EtcdWorkloadResult } from "./etcd/index.ts";
+export { EtcdAdapter, EtcdCluster, etcdBugDescriptions, etcdBugNames, etcdSuite, findEtcd, installEtcdHint, isEtcdBugName, runEtcdWorkload } from "./etcd/index.ts";

@@ -3,7 +3,8 @@
 // `$ sed ... | lazarus check -`) and the lines under it are its output: each must appear
 // in what the command prints (stdout, then stderr), in order; a line `...` stands for
 // lines left out. A trailing `# exit N` says the exit code (default 0), and
-// `# deep` marks a slow example, run only by `npm run test:deep`. The commands of one
+// `# deep` marks a slow example, run only by `npm run test:deep`; `# etcd` one that needs
+// etcd on PATH, skipped with a printed line without it (support/etcd.ts). The commands of one
 // page run in order in one scratch folder (with histories/ linked in), as a reader would
 // type them; the pages run side by side.
 import { execFile } from "node:child_process";
@@ -12,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../support/cli.ts";
+import { etcdRuns } from "../support/etcd.ts";
 
 const deep = process.env["LAZARUS_DEEP"] === "1";
 const docsFolder = join(projectRoot, "docs");
@@ -23,6 +25,7 @@ interface Example {
   command: string;
   exitCode: number;
   deep: boolean;
+  needsEtcd: boolean;
   output: string[];
 }
 
@@ -39,7 +42,7 @@ function examplesOf(page: string, text: string): Example[] {
     if (raw.startsWith("$ ")) {
       const comment = /\s#\s*(.*)$/.exec(raw)?.[1] ?? "";
       const exit = /exit (\d+)/.exec(comment);
-      examples.push({ page, line: index + 1, command: raw.slice(2).replace(/\s#.*$/, "").trim(), exitCode: exit === null ? 0 : Number(exit[1]), deep: /\bdeep\b/.test(comment), output: [] });
+      examples.push({ page, line: index + 1, command: raw.slice(2).replace(/\s#.*$/, "").trim(), exitCode: exit === null ? 0 : Number(exit[1]), deep: /\bdeep\b/.test(comment), needsEtcd: /\betcd\b/.test(comment), output: [] });
     } else if (examples.length > 0) {
       examples.at(-1)!.output.push(raw);
     }
@@ -87,7 +90,9 @@ describe("the example commands in docs/", () => {
       const examples = examplesByPage[i]!.filter((e) => deep || !e.deep);
       const skipped = examplesByPage[i]!.length - examples.length;
       if (skipped > 0) console.log(`skipped: ${skipped} slow example(s) of docs/${page}; npm run test:deep runs them`);
-      return [page, runPage(examples)] as const;
+      const runnable = etcdRuns() ? examples : examples.filter((e) => !e.needsEtcd);
+      if (runnable.length < examples.length) console.log(`skipped: ${examples.length - runnable.length} example(s) of docs/${page} that need etcd, which is not on PATH (apt-get install etcd-server; LAZARUS_ETCD_REQUIRED=1 makes this a failure)`);
+      return [page, runPage(runnable)] as const;
     }),
   );
 
