@@ -3,14 +3,17 @@
 // seed is printed so that any run replays byte for byte.
 import { open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { checkHistory } from "../../checker/check-history.ts";
+import { checkPrepared } from "../../checker/check-history.ts";
+import { indexedSupersession } from "../../checker/supersession-index.ts";
 import { formatCheck } from "../../checker/report.ts";
 import { HistoryWriter } from "../../histories/index.ts";
+// bugs.ts alone, for the usage: the rest of the etcd run is loaded only for --store etcd.
+import { etcdBugNames } from "../../suite/etcd/bugs.ts";
 import { bugNames, defaultScenario, resolveOptions, simulate, validateOptions, type BugName, type Stats, type StoreOptionsInput } from "../../impl/index.ts";
-import type { ConsistencyLevel, GcMode, History, ReadRepairMode } from "../../model/vocabulary.ts";
+import type { ConsistencyLevel, GcMode, History, HistoryHeader, ReadRepairMode } from "../../model/vocabulary.ts";
 import { answerEarly, parseCommandLine, refuse, type CommandSpec, type OptionValues } from "../args/index.ts";
 import { Progress } from "../progress.ts";
-import { ProgressRecorder } from "../progress-recorder.ts";
+import { RunRecording } from "../run-recording.ts";
 import { writeReportFor } from "./report.ts";
 
 /** runSpec is `lazarus run`'s command line. */
@@ -32,13 +35,19 @@ export const runSpec: CommandSpec = {
     out: { type: "string" },
     json: { type: "boolean" },
     report: { type: "string" },
+    store: { type: "string" },
+    clients: { type: "string" },
   },
   usage: `usage: lazarus run [--seed N] [--ops N] [--bug NAME]... [--versioning lww|vector-clock]
                    [--linearizable] [--read-quorum R] [--write-quorum W] [--gc MODE]
                    [--read-repair sync|async|off] [--budget STEPS] [--out FILE] [--json]
-                   [--report OUT.html]
+                   [--report OUT.html] [--store simulator|etcd] [--clients N]
   runs the built-in default scenario (5 nodes, N=3, faults on), records its history,
   checks it against the spec and prints both; exit 0 valid, 1 invalid, 3 unknown
+  --store         simulator (default), or etcd: three etcd members on 127.0.0.1, driven for
+                  real among kills, pauses and compactions, checked linearizable (docs/etcd.md);
+                  it takes --ops (default 300), --clients N (default 3), --seed, --out, --json,
+                  --budget, --report and --bug ${etcdBugNames.join(" or ")}
   --seed          the seed (default: the scenario's); the same seed replays the same run
   --ops           client operations to run (default: the scenario's)
   --bug           turn on a known bug: ${bugNames.join(", ")}
@@ -60,6 +69,11 @@ export const runSpec: CommandSpec = {
 export async function runCommand(argv: string[]): Promise<number> {
   const line = parseCommandLine(runSpec, argv);
   if (line.kind !== "parsed") return answerEarly(runSpec, line);
+  if (line.values.store !== undefined && line.values.store !== "simulator") {
+    // Loaded only when asked for: a run against etcd brings its own cluster fixture and client.
+    const { runEtcdCommand } = await import("./run-etcd.ts");
+    return runEtcdCommand(line.values);
+  }
   const parsed = runArgsFrom(line.values);
   if (typeof parsed === "string") return refuse(runSpec, parsed);
   const { options, out, json, budget, report } = parsed;
@@ -70,28 +84,33 @@ export async function runCommand(argv: string[]): Promise<number> {
     return 2;
   }
   const progress = Progress.onStderr("lazarus run", json);
-  const recorder = new ProgressRecorder(progress, resolveOptions(options).workload.ops);
-  const { stats } = simulate(options, recorder);
-  const history = recorder.history();
-  if (target !== undefined) {
-    progress.stage(`writing ${history.events.length.toLocaleString("en")} events to ${out}`);
-    const failed = await writeHistory(target, history);
-    if (failed !== undefined) {
-      progress.finish();
-      process.stderr.write(`lazarus run: writing --out ${JSON.stringify(out)} failed: ${failed}; nothing was left half written\n`);
-      return 2;
-    }
+  // The events go to --out as they happen and are not held: the check needs only what the
+  // fold keeps. --report draws every event, so only then is the whole history kept.
+  const recording = new RunRecording(progress, resolveOptions(options).workload.ops, target?.writing, report !== undefined);
+  let stats: Stats;
+  try {
+    stats = simulate(options, recording).stats;
+    recording.finishFile();
+    if (target !== undefined && target.writing !== target.path) await rename(target.writing, target.path);
+  } catch (error) {
+    if (target === undefined || !isFileSystemError(error)) throw error;
+    progress.finish();
+    if (target.writing !== target.path) await rm(target.writing, { force: true });
+    process.stderr.write(`lazarus run: writing --out ${JSON.stringify(out)} failed: ${error.message}; nothing was left half written\n`);
+    return 2;
   }
-  progress.stage(`checking ${history.events.length.toLocaleString("en")} events`);
-  const check = checkHistory(history, budget === undefined ? {} : { maxStepsPerPartition: budget });
+  progress.stage(`checking ${recording.events.toLocaleString("en")} events`);
+  const check = checkPrepared(recording.context(indexedSupersession), budget === undefined ? {} : { maxStepsPerPartition: budget });
   progress.finish();
+  const header = recording.recorded;
   if (json) {
-    process.stdout.write(`${JSON.stringify({ seed: history.header.seed, stats, check }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ seed: header.seed, stats, check }, null, 2)}\n`);
   } else {
-    process.stdout.write(describeRun(history, stats, out));
+    process.stdout.write(describeRun(header, recording.events, stats, out));
     process.stdout.write(formatCheck("history", check));
   }
-  if (report !== undefined && !(await writeReportFor("run", report, history, check, `lazarus run, seed ${history.header.seed}`))) return 2;
+  const history = recording.history();
+  if (report !== undefined && history !== undefined && !(await writeReportFor("run", report, history, check, `lazarus run, seed ${header.seed}`))) return 2;
   return check.verdict === "valid" ? 0 : check.verdict === "invalid" ? 1 : 3;
 }
 
@@ -117,11 +136,12 @@ export function parseRunArgs(argv: string[]): RunArgs | string {
 
 /** runArgsFrom turns parsed `lazarus run` options into the run's options, or says what is wrong with them. */
 function runArgsFrom(values: OptionValues): RunArgs | string {
+  if (values.clients !== undefined) return "--clients is for --store etcd; the simulated run's clients come from its scenario";
   const options = defaultScenario();
   const seed = wholeNumber(values.seed as string | undefined, "--seed");
   if (typeof seed === "string") return seed;
   if (seed !== undefined) options.seed = seed;
-  // The history is kept in memory: past 10^7 operations it no longer fits a default heap.
+  // The check keeps every operation in memory (about 400 bytes each): past 10^7 they no longer fit a default heap.
   const ops = wholeNumber(values.ops as string | undefined, "--ops", maxOps);
   if (typeof ops === "string") return ops;
   if (ops !== undefined) options.workload = { ...options.workload, ops };
@@ -168,7 +188,8 @@ function oneOf<T extends string>(text: string | undefined, allowed: readonly T[]
   return (allowed as readonly string[]).includes(text) ? (text as T) : null;
 }
 
-function wholeNumber(text: string | undefined, flag: string, max = Number.MAX_SAFE_INTEGER): number | undefined | string {
+/** wholeNumber reads a flag's whole number: undefined when absent, a string saying what is wrong. */
+export function wholeNumber(text: string | undefined, flag: string, max = Number.MAX_SAFE_INTEGER): number | undefined | string {
   if (text === undefined) return undefined;
   if (!/^\d+$/.test(text.trim())) return `${flag} takes a whole number, not ${JSON.stringify(text)}`;
   const value = Number(text);
@@ -180,13 +201,13 @@ function wholeNumber(text: string | undefined, flag: string, max = Number.MAX_SA
  * renamed into place once complete, so that a crash never leaves half a history; a
  * device or pipe is written in place.
  */
-interface OutTarget {
+export interface OutTarget {
   path: string;
   writing: string;
 }
 
 /** openTarget checks that --out can be written, creating the file it will write; a string says why not. */
-async function openTarget(path: string): Promise<OutTarget | string> {
+export async function openTarget(path: string): Promise<OutTarget | string> {
   const existing = await stat(path).catch(() => undefined);
   if (existing?.isDirectory()) return "it is a folder";
   const writing = existing === undefined || existing.isFile() ? join(dirname(path), `.${basename(path)}.${process.pid}.partial`) : path;
@@ -199,7 +220,7 @@ async function openTarget(path: string): Promise<OutTarget | string> {
 }
 
 /** writeHistory writes the history to its target; a string says why it failed (the partial file is removed). */
-async function writeHistory(target: OutTarget, history: History): Promise<string | undefined> {
+export async function writeHistory(target: OutTarget, history: History): Promise<string | undefined> {
   try {
     const writer = HistoryWriter.toFile(target.writing);
     await writer.header(history.header);
@@ -213,15 +234,19 @@ async function writeHistory(target: OutTarget, history: History): Promise<string
   }
 }
 
-function describeRun(history: History, stats: Stats, out: string | undefined): string {
-  const { header } = history;
+/** isFileSystemError says whether `error` is what the file system said (a write to --out failed), not a bug. */
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string";
+}
+
+function describeRun(header: HistoryHeader, events: number, stats: Stats, out: string | undefined): string {
   const c = header.config;
   const level: ConsistencyLevel = header.consistency;
   const lines = [
     `lazarus run: seed ${header.seed} (replay with --seed ${header.seed})`,
     `  cluster: ${c.nodes.length} nodes, N=${c.replicationFactor}, R=${c.readQuorum}, W=${c.writeQuorum}, ${c.sloppyQuorum ? "sloppy" : "strict"} quorum, ${c.versioning}, read repair ${c.readRepair}, gc ${c.gc.mode}${c.gc.graceTicks === undefined ? "" : ` (grace ${c.gc.graceTicks} ticks)`}${c.bugs.length > 0 ? `, bugs on: ${c.bugs.join(", ")}` : ""}`,
     `  promises: ${level}`,
-    `  ran ${stats.opsInvoked} ops in ${stats.finalTicks} ticks: ${stats.opsOk} ok, ${stats.opsFail} fail, ${stats.opsInfo} info; ${history.events.length} events, ${stats.barriers} barriers`,
+    `  ran ${stats.opsInvoked} ops in ${stats.finalTicks} ticks: ${stats.opsOk} ok, ${stats.opsFail} fail, ${stats.opsInfo} info; ${events} events, ${stats.barriers} barriers`,
     `  read repair wrote ${stats.readRepairValueWrites} values and ${stats.readRepairTombstoneWrites} tombstones; anti-entropy ${stats.antiEntropyRounds} rounds, ${stats.antiEntropyValueWrites} values and ${stats.antiEntropyTombstoneWrites} tombstones`,
     `  hints: ${stats.hintsStored} stored, ${stats.hintsDelivered} delivered, ${stats.hintsExpired} expired; gc purged ${stats.gcPurges} tombstones; ${stats.nodesRepaired} nodes repaired before rejoining`,
     `  messages: ${stats.messagesSent} sent, ${stats.messagesDropped} dropped, ${stats.messagesDuplicated} duplicated`,
