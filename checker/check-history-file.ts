@@ -5,7 +5,7 @@ import { HistoryFold } from "../model/history-fold.ts";
 import type { HistoryError } from "../histories/format/error.ts";
 import { streamHistoryFile } from "../histories/format/reader.ts";
 import type { HistoryInput } from "../histories/format/input.ts";
-import { checkPrepared } from "./check-history.ts";
+import { checkPrepared, type CheckProgress } from "./check-history.ts";
 import { indexedSupersession } from "./supersession-index.ts";
 import type { CheckOptions } from "./linearizability/index.ts";
 import type { HistoryCheck } from "./verdict.ts";
@@ -17,7 +17,7 @@ export type FileCheck = { ok: true; check: HistoryCheck; events: number } | { ok
  * checkHistoryFile reads and checks the lazarus history at `source`, as checkHistory
  * checks a history in memory; `onRead` hears the number of events once reading is done.
  */
-export async function checkHistoryFile(source: string | HistoryInput, options: CheckOptions = {}, onRead: (events: number) => void = () => {}): Promise<FileCheck> {
+export async function checkHistoryFile(source: string | HistoryInput, options: CheckOptions = {}, onRead: (events: number) => void = () => {}, progress?: CheckProgress): Promise<FileCheck> {
   let fold: HistoryFold | undefined;
   const read = await streamHistoryFile(source, {
     header: (header) => (fold = new HistoryFold(header)),
@@ -25,5 +25,5 @@ export async function checkHistoryFile(source: string | HistoryInput, options: C
   });
   if (!read.ok) return read;
   onRead(read.events);
-  return { ok: true, events: read.events, check: checkPrepared(fold!.context(indexedSupersession), options) };
+  return { ok: true, events: read.events, check: checkPrepared(fold!.context(indexedSupersession), options, progress) };
 }

@@ -14,12 +14,19 @@ export function checkHistory(history: History, options: CheckOptions = {}): Hist
   return checkPrepared(prepareHistory(history, indexedSupersession), options);
 }
 
+/** CheckProgress hears how a check goes: keys judged by the spec's rules, then the linearizability search starting. */
+export interface CheckProgress {
+  judged(keys: number, of: number): void;
+  searching(): void;
+}
+
 /** checkPrepared is checkHistory on a history already prepared for the spec's rules. */
-export function checkPrepared(context: HistoryContext, options: CheckOptions = {}): HistoryCheck {
+export function checkPrepared(context: HistoryContext, options: CheckOptions = {}, progress?: CheckProgress): HistoryCheck {
   const header = context.header;
-  const findings = judgeHistory(context);
+  const findings = judgeHistory(context, progress?.judged);
   let unknown: HistoryCheck["unknown"] = [];
   if (header.consistency === "linearizable") {
+    progress?.searching();
     const search = checkLinearizable(context, options);
     findings.push(...search.anomalies);
     unknown = search.unknown;

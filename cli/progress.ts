@@ -32,7 +32,7 @@ const redrawMs = 100;
  * millions of items calls it every few hundred.
  */
 export class Progress {
-  private readonly startMs: number;
+  private startMs: number;
   private lastDrawMs = -Infinity;
   private drawn = false;
 
@@ -72,6 +72,14 @@ export class Progress {
     if (total !== undefined && rate > 0 && done < total) parts.push(`ETA ${duration((total - done) / rate)}`);
     // The numbers come first: on a narrow terminal the detail (a file name) is what is cut.
     this.draw(`${this.label}: ${parts.join(", ")}${detail === "" ? "" : `; ${detail}`}`);
+  }
+
+  /**
+   * restart begins a new stage with its own count (keys after bytes): its rate and ETA are
+   * measured from now, and its line shows once it has run as long as a first line waits.
+   */
+  restart(): void {
+    this.startMs = this.now();
   }
 
   /** stage shows a step with no amount to count (a check of the whole history), once the line is showing or due. */

@@ -81,10 +81,17 @@ export function keepMostSpecific(anomalies: Anomaly[]): Anomaly[] {
   return [...rest, ...best.values()];
 }
 
-/** judgeHistory applies the spec to a whole history, except the linearizability search. */
-export function judgeHistory(context: HistoryContext): Anomaly[] {
+/**
+ * judgeHistory applies the spec to a whole history, except the linearizability search.
+ * `judged` hears how many keys of how many are done, for a progress line.
+ */
+export function judgeHistory(context: HistoryContext, judged: (keys: number, of: number) => void = () => {}): Anomaly[] {
   const anomalies = [...breachAnomalies(context), ...checkEarlyPurges(context)];
-  for (const history of context.keys.values()) anomalies.push(...judgeKey(context, history));
+  let done = 0;
+  for (const history of context.keys.values()) {
+    anomalies.push(...judgeKey(context, history));
+    judged(++done, context.keys.size);
+  }
   return keepMostSpecific(anomalies);
 }
 

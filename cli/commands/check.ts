@@ -3,6 +3,7 @@
 import { answerEarly, parseCommandLine, refuse, type CommandSpec, type OptionValues } from "../args/index.ts";
 import { checkImported, modelNames, type ModelName } from "../../checker/check-imported.ts";
 import { formatCheck } from "../../checker/report.ts";
+import type { CheckProgress } from "../../checker/check-history.ts";
 import type { HistoryCheck } from "../../checker/verdict.ts";
 import { detectFormat, formatErrorLine, HistoryInput, importJepsenEdn, importJepsenLog, importPorcupineKv, isStdin, printable, printableLines, type ImportFormat, type PlacedError } from "../../histories/import/index.ts";
 import type { RegisterValue } from "../../model/sequential/index.ts";
@@ -125,9 +126,14 @@ async function checkFile(path: string, args: CheckArgs, progress: Progress, plac
   const input = progress.enabled ? await countedInput(path, progress, place) : HistoryInput.open(path);
   try {
     // The text is made only for a line that shows: its first toLocaleString costs ~20 ms of ICU start-up.
+    const keys: CheckProgress = {
+      judged: (done, of) => progress.update(done, of, { kind: "count", name: "keys" }, `checking ${place}`),
+      searching: () => progress.stage(`checking ${place}: searching for linearizations`),
+    };
     return await checkInput(input, args, (what) => {
       if (progress.enabled) progress.stage(`checking ${place}: ${what()}`);
-    });
+      progress.restart();
+    }, keys);
   } finally {
     await input.close();
   }
@@ -141,8 +147,8 @@ async function countedInput(path: string, progress: Progress, place: string): Pr
   return counted.input;
 }
 
-/** checkInput reads and checks one input; `stage` hears when the reading is done and the check begins. */
-async function checkInput(input: HistoryInput, args: CheckArgs, stage: (what: () => string) => void): Promise<FileOutcome> {
+/** checkInput reads and checks one input; `stage` hears when the reading is done and the check begins, `keys` how a lazarus history's check goes. */
+async function checkInput(input: HistoryInput, args: CheckArgs, stage: (what: () => string) => void, keys: CheckProgress): Promise<FileOutcome> {
   const file = input.name;
   let format: ImportFormat;
   if (args.format === "auto") {
@@ -163,7 +169,7 @@ async function checkInput(input: HistoryInput, args: CheckArgs, stage: (what: ()
     if (args.report === undefined) {
       // Checked as it is read: the events are never held, so memory follows the operations.
       const { checkHistoryFile } = await import("../../checker/check-history-file.ts");
-      const checked = await checkHistoryFile(input, options, (events) => stage(() => `${events.toLocaleString("en")} events`));
+      const checked = await checkHistoryFile(input, options, (events) => stage(() => `${events.toLocaleString("en")} events`), keys);
       return checked.ok ? { file, format, check: checked.check } : failed(checked.error);
     }
     // The report draws every event, so it needs the whole history.

@@ -28,3 +28,15 @@ describe("checkHistoryFile", () => {
     if (!streamed.ok) expect(streamed.error.line).toBe(1);
   });
 });
+
+describe("checkHistoryFile's progress", () => {
+  it("hears each key judged, of all keys, and the search starting at the linearizable level", async () => {
+    const heard: string[] = [];
+    const progress = { judged: (keys: number, of: number) => heard.push(`${keys}/${of}`), searching: () => heard.push("searching") };
+    const file = files.find((name) => name.includes("linearizable"))!;
+    const checked = await checkHistoryFile(join(projectRoot, file), {}, () => {}, progress);
+    if (!checked.ok) throw new Error(checked.error.message);
+    const keys = checked.check.statistics.keys;
+    expect(heard).toEqual([...Array.from({ length: keys }, (_, i) => `${i + 1}/${keys}`), "searching"]);
+  });
+});

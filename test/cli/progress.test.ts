@@ -48,6 +48,20 @@ describe("Progress", () => {
     expect(quiet.enabled).toBe(false);
   });
 
+  it("restart begins a new stage: its rate and ETA count from then, and it draws once it has run 300 ms", () => {
+    const { stream, written, clock } = terminal();
+    const progress = Progress.on(stream, "lazarus check", () => clock.ms);
+    clock.ms = 10_000;
+    progress.stage("checking h.jsonl: 2,000 events");
+    progress.restart();
+    clock.ms = 10_200;
+    progress.update(1, 50, { kind: "count", name: "keys" });
+    expect(written).toHaveLength(1);
+    clock.ms = 12_000;
+    progress.update(20, 50, { kind: "count", name: "keys" }, "checking h.jsonl");
+    expect(written.at(-1)).toBe("\r\x1b[2Klazarus check: 20 / 50 keys (40%), 10 keys/s, ETA 3s; checking h.jsonl");
+  });
+
   it("words amounts and durations", () => {
     expect([amount(1234567, ops), amount(2.5, ops), amount(1536, { kind: "bytes" }), amount(12, { kind: "bytes" })]).toEqual(["1,234,567 ops", "2.5 ops", "1.5 KiB", "12 B"]);
     expect([duration(0.2), duration(42), duration(185), duration(7800)]).toEqual(["1s", "42s", "3m 05s", "2h 10m"]);
