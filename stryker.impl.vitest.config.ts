@@ -12,6 +12,7 @@ export default defineConfig({
       "test/integration/run-configurations.test.ts",
       "test/integration/random-runs.test.ts",
       "test/suite/saved-failure.test.ts", // spawns the CLI
+      "test/suite/etcd/**", // a real etcd cluster: it never loads impl/, and costs seconds per run
       "**/node_modules/**",
     ],
     // Stryker runs the tests in one worker thread whatever the pool. One module graph for
