@@ -40,7 +40,7 @@ export class RunRecording implements Recorder {
     this.fold!.add(event);
     this.file?.event(event);
     this.whole?.event(event);
-    this.operations.saw(event);
+    this.operations.event(event);
   }
 
   /** finishFile writes the rest of the file and closes it; it throws what the file system said. */

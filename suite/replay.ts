@@ -4,7 +4,7 @@
 // the same history comes out byte for byte, or the first line that differs is named.
 import { simulate, validateOptions, resolveOptions, type Recorder, type StoreOptionsInput } from "../impl/index.ts";
 import { historyLine } from "../histories/format/writer.ts";
-import type { History, HistoryHeader } from "../model/vocabulary.ts";
+import type { History, HistoryEvent, HistoryHeader } from "../model/vocabulary.ts";
 import { SimulatorAdapter } from "./simulator-adapter.ts";
 import { suiteStepSchema } from "./step-schema.ts";
 import { ForbiddenReadError, StepRunner } from "./step-runner.ts";
@@ -16,13 +16,10 @@ export type ReplayOutcome =
   | { kind: "differs"; line: number; recorded: string | undefined; replayed: string | undefined }
   | { kind: "cannot-replay"; reason: string };
 
-/** KeepingRecorder is a recorder that keeps what it records, as MemoryRecorder does. */
-export type KeepingRecorder = Recorder & { history(): History };
-
 /** ReplayWatch: what a caller hears while a replay runs (`lazarus replay` draws its progress line from it). */
 export interface ReplayWatch {
-  /** simulationRecorder records a simulation again, given the ops it will invoke (default: in memory). */
-  simulationRecorder?(totalOps: number): KeepingRecorder;
+  /** simulationRecorder hears a simulation recorded again, given the ops it will invoke. */
+  simulationRecorder?(totalOps: number): Recorder;
   /** stepPlayed hears each property-suite step played, `done` of `total`. */
   stepPlayed?(done: number, total: number): void;
   /** comparing hears that the history is recorded again and the comparison of its `lines` begins. */
@@ -43,7 +40,8 @@ export interface PlayedRun {
 export async function replayHistory(history: History, watch: ReplayWatch = {}): Promise<ReplayOutcome> {
   const origin = originOf(history);
   if (origin.kind === "cannot-replay") return origin;
-  const replayed = origin.steps === undefined ? simulateAgain(origin.options, watch) : (await playSteps(origin.options, origin.steps, watch)).history;
+  if (origin.steps === undefined) return simulateAgain(history, origin.options, watch);
+  const replayed = (await playSteps(origin.options, origin.steps, watch)).history;
   watch.comparing?.(Math.max(history.events.length, replayed.events.length) + 1);
   return compare(history, replayed);
 }
@@ -70,11 +68,63 @@ export function originOf(history: History): Origin {
   return { kind: "origin", options, steps };
 }
 
-function simulateAgain(options: StoreOptionsInput, watch: ReplayWatch): History {
-  if (watch.simulationRecorder === undefined) return simulate(options).history;
-  const recorder = watch.simulationRecorder(resolveOptions(options).workload.ops);
-  simulate(options, recorder);
-  return recorder.history();
+/**
+ * simulateAgain runs the simulation again and compares each line as it is recorded, stopping
+ * at the first that differs or once the replay runs past the recorded history's end. So a
+ * replay costs no more than the history it checks, whatever its origin's options say
+ * (a header edited to ask for 10^12 operations stops at the first line past the end).
+ */
+function simulateAgain(recorded: History, options: StoreOptionsInput, watch: ReplayWatch): ReplayOutcome {
+  const comparing = new ComparingRecorder(recorded, watch.simulationRecorder?.(resolveOptions(options).workload.ops));
+  try {
+    simulate(options, comparing);
+  } catch (error) {
+    if (error instanceof Diverged) return error.outcome;
+    throw error;
+  }
+  watch.comparing?.(recorded.events.length + 1);
+  return comparing.end();
+}
+
+/** Diverged stops a simulation at the first line that differs from the recorded one. */
+class Diverged extends Error {
+  constructor(readonly outcome: Extract<ReplayOutcome, { kind: "differs" }>) {
+    super(`replay differs at line ${outcome.line}`);
+  }
+}
+
+/** ComparingRecorder compares each line a simulation records with the recorded history's line, and passes it on to `next`. */
+class ComparingRecorder implements Recorder {
+  private lines = 0;
+
+  constructor(
+    private readonly recorded: History,
+    private readonly next: Recorder | undefined,
+  ) {}
+
+  header(header: HistoryHeader): void {
+    this.lines = 1;
+    this.expect(historyLine(bareHeader(this.recorded.header)), historyLine(bareHeader(header)));
+    this.next?.header(header);
+  }
+
+  event(event: HistoryEvent): void {
+    const recorded = this.recorded.events[this.lines - 1];
+    this.lines++;
+    this.expect(recorded === undefined ? undefined : historyLine(recorded), historyLine(event));
+    this.next?.event(event);
+  }
+
+  /** end is the outcome once the simulation has finished: the same, unless the recorded history goes on. */
+  end(): Exclude<ReplayOutcome, { kind: "cannot-replay" }> {
+    const recorded = this.recorded.events[this.lines - 1];
+    if (recorded !== undefined) return { kind: "differs", line: this.lines + 1, recorded: historyLine(recorded).trimEnd(), replayed: undefined };
+    return { kind: "same", lines: this.lines };
+  }
+
+  private expect(recorded: string | undefined, replayed: string): void {
+    if (recorded !== replayed) throw new Diverged({ kind: "differs", line: this.lines, recorded: recorded?.trimEnd(), replayed: replayed.trimEnd() });
+  }
 }
 
 /** playSteps plays a suite run's steps on a fresh in-process store, stopping where a read the spec forbids stopped the run. */
@@ -98,11 +148,15 @@ export async function playSteps(options: StoreOptionsInput, steps: readonly Suit
   return { history: adapter.history(), marks: [...runner.marks], forbiddenRead };
 }
 
-/** compare compares two histories line by line; the headers without their origins and descriptions (a person's words). */
+/** bareHeader is a header without its origin and description (a person's words): what a replay must record again. */
+function bareHeader(header: HistoryHeader): HistoryHeader {
+  return { ...header, origin: undefined, description: undefined };
+}
+
+/** compare compares two histories line by line; the headers without their origins and descriptions. */
 export function compare(recorded: History, replayed: History): Exclude<ReplayOutcome, { kind: "cannot-replay" }> {
-  const bare = (header: HistoryHeader): HistoryHeader => ({ ...header, origin: undefined, description: undefined });
-  const recordedLines = [historyLine(bare(recorded.header)), ...recorded.events.map(historyLine)];
-  const replayedLines = [historyLine(bare(replayed.header)), ...replayed.events.map(historyLine)];
+  const recordedLines = [historyLine(bareHeader(recorded.header)), ...recorded.events.map(historyLine)];
+  const replayedLines = [historyLine(bareHeader(replayed.header)), ...replayed.events.map(historyLine)];
   const length = Math.max(recordedLines.length, replayedLines.length);
   for (let index = 0; index < length; index++) {
     if (recordedLines[index] !== replayedLines[index]) {

@@ -19,6 +19,23 @@ describe("replayHistory", () => {
     expect(await replayHistory(changed)).toMatchObject({ kind: "differs", line: 12 });
   });
 
+  it("stops at the recorded history's end whatever its origin asks for: a header edited to 10^12 operations costs what the file does", async () => {
+    const history = recorded();
+    const origin = history.header.origin!;
+    const options = origin.options as { workload: { ops: number } };
+    const huge = { ...history, header: { ...history.header, origin: { ...origin, options: { ...options, workload: { ...options.workload, ops: 1e12 } } } } };
+    // The longer run differs where the short one wound down, and in any case stops one line past the end.
+    const outcome = await replayHistory(huge);
+    expect(outcome.kind).toBe("differs");
+    if (outcome.kind === "differs") expect(outcome.line).toBeLessThanOrEqual(history.events.length + 2);
+  });
+
+  it("names the recorded line past the replay's end when the recording goes on", async () => {
+    const history = recorded();
+    const longer = { ...history, events: [...history.events, { kind: "barrier" as const, time: history.events.at(-1)!.time }] };
+    expect(await replayHistory(longer)).toMatchObject({ kind: "differs", line: history.events.length + 2, replayed: undefined });
+  });
+
   it("refuses a history with no origin, or with options or steps that are not valid", async () => {
     const history = recorded();
     expect(await replayHistory({ ...history, header: { ...history.header, origin: undefined } })).toMatchObject({ kind: "cannot-replay" });
