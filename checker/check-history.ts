@@ -25,11 +25,13 @@ export function checkPrepared(context: HistoryContext, options: CheckOptions = {
   const header = context.header;
   const findings = judgeHistory(context, progress?.judged);
   let unknown: HistoryCheck["unknown"] = [];
+  let unchecked: HistoryCheck["unchecked"] = [];
   if (header.consistency === "linearizable") {
     progress?.searching();
     const search = checkLinearizable(context, options);
     findings.push(...search.anomalies);
     unknown = search.unknown;
+    unchecked = search.unchecked;
   }
   const anomalies = findings.filter((anomaly) => !isExplained(anomaly));
   const explained = findings.filter(isExplained);
@@ -39,6 +41,7 @@ export function checkPrepared(context: HistoryContext, options: CheckOptions = {
     anomalies,
     explained,
     unknown,
+    unchecked,
     statistics: { operations: context.operations.length, keys: context.keys.size },
     eventsAre: "event-indices",
   };

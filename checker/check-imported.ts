@@ -10,7 +10,7 @@ import {
   type SequentialModel,
 } from "../model/sequential/index.ts";
 import type { ImportedHistory } from "../histories/import/result.ts";
-import { verdictAnomalies, verdictUndecided } from "./engine-anomalies.ts";
+import { verdictAnomalies, verdictUnchecked, verdictUndecided } from "./engine-anomalies.ts";
 import { checkOperations, type CheckOptions } from "./linearizability/index.ts";
 import { verdictOf, type HistoryCheck } from "./verdict.ts";
 
@@ -72,6 +72,7 @@ function run<S, I, O>(
     anomalies,
     explained: [],
     unknown,
+    unchecked: verdictUnchecked(verdict),
     statistics: { operations: operations.length, keys: keys.size },
     eventsAre: "lines",
   };

@@ -1,5 +1,6 @@
 // The linearizability engine's verdict in the project's terms: invalid partitions become
-// not-linearizable anomalies, undecided partitions become unknown keys.
+// not-linearizable anomalies, undecided partitions become unknown keys, and partitions
+// left unchecked (the check stopped at the first invalid one) become unchecked keys.
 import type { Anomaly } from "../model/anomaly.ts";
 import type { Operation } from "../model/sequential/index.ts";
 import type { LinearizabilityVerdict } from "./linearizability/index.ts";
@@ -30,7 +31,9 @@ export function verdictUndecided(verdict: LinearizabilityVerdict): UndecidedKey[
   return verdict.undecided.map((partition) => {
     switch (partition.kind) {
       case "out-of-budget":
-        return { key: partition.key, steps: partition.steps };
+        return { key: partition.key, steps: partition.steps, limit: "steps" };
+      case "out-of-time":
+        return { key: partition.key, steps: partition.steps, limit: "time" };
       case "malformed":
         throw new Error(`bug: a parsed history reached the engine malformed: ${partition.message}`);
       default: {
@@ -39,4 +42,10 @@ export function verdictUndecided(verdict: LinearizabilityVerdict): UndecidedKey[
       }
     }
   });
+}
+
+/** verdictUnchecked lists the keys the engine did not check, having stopped at the first invalid one. */
+export function verdictUnchecked(verdict: LinearizabilityVerdict): string[] {
+  // A partition is left unchecked only beside an invalid one, so there are several and each has a key.
+  return verdict.kind === "invalid" ? verdict.unchecked.filter((key) => key !== null) : [];
 }

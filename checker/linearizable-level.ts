@@ -1,17 +1,17 @@
 // The linearizable level of a lazarus history, run: the spec's rule for each key
 // (model/rules/linearizable-key.ts) asks an oracle whether operations linearize, and this
-// file answers with the generic engine under the user's budget. The engine first checks
-// every key in one pass (split by key, fast path for unique writes); the rule's first
-// question per key is answered from that pass, and only a key with breach fallbacks to
-// try is searched again.
+// file answers with the generic engine under the user's limits. The engine first checks
+// every key in one pass (split by key, cheapest first, fast path for unique writes); the
+// rule's first question per key is answered from that pass, and only a key with breach
+// fallbacks to try is searched again.
 import type { Anomaly } from "../model/anomaly.ts";
 import type { HistoryContext } from "../model/history-context.ts";
 import type { KeyHistory } from "../model/key-history.ts";
 import { operationEvents, type Operation } from "../model/operations.ts";
-import { judgeLinearizableKey, type OracleAnswer } from "../model/rules/linearizable-key.ts";
+import { judgeLinearizableKey, type KeyJudgement, type OracleAnswer } from "../model/rules/linearizable-key.ts";
 import { linearizableKvModel, type KvInput, type KvOutput, type Operation as EngineOperation } from "../model/sequential/index.ts";
-import { verdictAnomalies, verdictUndecided } from "./engine-anomalies.ts";
-import { checkOperations, type CheckOptions } from "./linearizability/index.ts";
+import { verdictAnomalies, verdictUnchecked, verdictUndecided } from "./engine-anomalies.ts";
+import { checkOperations, type CheckOptions, type LinearizabilityVerdict } from "./linearizability/index.ts";
 import { dropUnobservedInfoWrites } from "./unobserved-writes.ts";
 import type { UndecidedKey } from "./verdict.ts";
 
@@ -28,33 +28,81 @@ export interface LinearizableFindings {
   anomalies: Anomaly[];
   /** unknown: the keys a search (the first pass or a breach's fallbacks) left undecided. */
   unknown: UndecidedKey[];
+  /** unchecked: the keys left unjudged by this level once `stopAtFirstInvalid` found an invalid one. */
+  unchecked: string[];
 }
 
-/** checkLinearizable applies the linearizable level to every key of a history. */
+/** KeyFinding is one key's judgement, with the undecided search behind an `unknown` one. */
+type KeyFinding = { judgement: KeyJudgement; undecided: UndecidedKey | undefined };
+
+/**
+ * checkLinearizable applies the linearizable level to every key of a history, and
+ * lists its findings in the history's key order, whatever order the engine took the keys
+ * in. With `stopAtFirstInvalid`, it stops at the first key the rule finds invalid: a key
+ * the engine convicts may still be explained by a breach of the GC contract, and then
+ * the keys the engine left unchecked are checked in a further pass.
+ */
 export function checkLinearizable(context: HistoryContext, options: CheckOptions): LinearizableFindings {
-  const engineOperations = context.operations.map(toEngineOperation);
-  const firstPass = checkOperations(linearizableKvModel, engineOperations, options);
-  const invalid = new Map(verdictAnomalies(firstPass, engineOperations).map((a) => [a.key, a]));
-  const undecided = new Map(verdictUndecided(firstPass).map((u) => [u.key, u]));
-  const findings: LinearizableFindings = { anomalies: [], unknown: [] };
+  const findings = new Map<string, KeyFinding>();
+  let pending = context.operations.map(toEngineOperation);
+  let unchecked: string[] = [];
+  for (;;) {
+    const pass = checkOperations(linearizableKvModel, pending, options);
+    const answers = passAnswers(pass, pending);
+    unchecked = verdictUnchecked(pass);
+    const skipped = new Set(unchecked);
+    for (const history of context.keys.values()) {
+      if (!findings.has(history.key) && !skipped.has(history.key)) findings.set(history.key, judgeKey(context, history, answers, options));
+    }
+    const convicted = [...findings.values()].some((finding) => finding.judgement.kind === "invalid");
+    if (unchecked.length === 0 || convicted) break;
+    pending = pending.filter((op) => skipped.has(op.input.key));
+  }
+  return gatherFindings(context, findings, unchecked);
+}
+
+/** PassAnswers is what one engine pass says of the keys it convicted or left undecided. */
+interface PassAnswers {
+  invalid: Map<string | undefined, Anomaly>;
+  undecided: Map<string | null, UndecidedKey>;
+}
+
+function passAnswers(pass: LinearizabilityVerdict, checked: ReadonlyArray<EngineOperation<KvInput, KvOutput>>): PassAnswers {
+  return {
+    invalid: new Map(verdictAnomalies(pass, checked).map((anomaly) => [anomaly.key, anomaly])),
+    undecided: new Map(verdictUndecided(pass).map((u) => [u.key, u])),
+  };
+}
+
+/** judgeKey applies the rule to one key, its first question answered from the engine's pass. */
+function judgeKey(context: HistoryContext, history: KeyHistory, answers: PassAnswers, options: CheckOptions): KeyFinding {
+  const evidence = answers.invalid.get(history.key);
+  let undecided = answers.undecided.get(history.key);
+  const oracle = (operations: readonly Operation[]): OracleAnswer => {
+    if (operations === history.operations) return evidence !== undefined ? { kind: "no", evidence } : undecided !== undefined ? { kind: "unknown" } : { kind: "yes" };
+    const result = search(dropUnobservedInfoWrites(operations), options);
+    undecided = result.undecided;
+    return result.answer;
+  };
+  return { judgement: judgeLinearizableKey(context, history, oracle), undecided };
+}
+
+/** gatherFindings lists the judged keys' findings in the history's key order. */
+function gatherFindings(context: HistoryContext, findings: ReadonlyMap<string, KeyFinding>, unchecked: string[]): LinearizableFindings {
+  const gathered: LinearizableFindings = { anomalies: [], unknown: [], unchecked };
   for (const history of context.keys.values()) {
-    let steps = 0;
-    const oracle = (operations: readonly Operation[]): OracleAnswer => {
-      if (operations === history.operations) return firstPassAnswer(history, invalid, undecided);
-      const result = search(dropUnobservedInfoWrites(operations), options);
-      steps = result.steps;
-      return result.answer;
-    };
-    const judgement = judgeLinearizableKey(context, history, oracle);
+    const finding = findings.get(history.key);
+    if (finding === undefined) continue;
+    const { judgement } = finding;
     switch (judgement.kind) {
       case "valid":
         break;
       case "invalid":
       case "explained":
-        findings.anomalies.push(judgement.anomaly);
+        gathered.anomalies.push(judgement.anomaly);
         break;
       case "unknown":
-        findings.unknown.push({ key: history.key, steps: undecided.get(history.key)?.steps ?? steps });
+        gathered.unknown.push(finding.undecided ?? { key: history.key, steps: 0, limit: "steps" });
         break;
       default: {
         const unreachable: never = judgement;
@@ -62,26 +110,20 @@ export function checkLinearizable(context: HistoryContext, options: CheckOptions
       }
     }
   }
-  return findings;
+  return gathered;
 }
 
-function firstPassAnswer(history: KeyHistory, invalid: Map<string | undefined, Anomaly>, undecided: Map<string | null, UndecidedKey>): OracleAnswer {
-  const evidence = invalid.get(history.key);
-  if (evidence !== undefined) return { kind: "no", evidence };
-  return undecided.has(history.key) ? { kind: "unknown" } : { kind: "yes" };
-}
-
-/** search asks the engine about one key's operations under the user's budget; `steps` is what an undecided search spent. */
-function search(operations: readonly Operation[], options: CheckOptions): { answer: OracleAnswer; steps: number } {
+/** search asks the engine about one key's operations under the user's limits; `undecided` is set when it could not decide. */
+function search(operations: readonly Operation[], options: CheckOptions): { answer: OracleAnswer; undecided?: UndecidedKey } {
   const engineOperations = operations.map(toEngineOperation);
   const verdict = checkOperations(linearizableKvModel, engineOperations, options);
   switch (verdict.kind) {
     case "valid":
-      return { answer: { kind: "yes" }, steps: 0 };
+      return { answer: { kind: "yes" } };
     case "invalid":
-      return { answer: { kind: "no", evidence: verdictAnomalies(verdict, engineOperations)[0]! }, steps: 0 };
+      return { answer: { kind: "no", evidence: verdictAnomalies(verdict, engineOperations)[0]! } };
     case "unknown":
-      return { answer: { kind: "unknown" }, steps: verdictUndecided(verdict)[0]?.steps ?? 0 };
+      return { answer: { kind: "unknown" }, undecided: verdictUndecided(verdict)[0] };
     default: {
       const unreachable: never = verdict;
       return unreachable;

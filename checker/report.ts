@@ -1,6 +1,7 @@
 // How a check reads for a person: one headline per file, then each anomaly with its kind,
 // key, the events it stands on and its sentence; explained ones apart, after the bugs;
-// then the keys left undecided and the `--budget` that would decide them.
+// then the keys left undecided and the `--budget` or `--timeout` that would decide them,
+// and the keys `--first` left unchecked.
 import type { Anomaly } from "../model/anomaly.ts";
 import type { HistoryCheck, UndecidedKey } from "./verdict.ts";
 
@@ -34,24 +35,51 @@ export function formatCheck(file: string, check: HistoryCheck, limit = 20): stri
     lines.push(...check.explained.slice(0, limit).map((a) => `  ${describeAnomaly(a, unit)}`));
     if (check.explained.length > limit) lines.push(`    … and ${check.explained.length - limit} more`);
   }
-  if (check.unknown.length > 0) lines.push(`  unknown: ${describeUndecided(check.unknown, limit)}`);
+  const outOfSteps = check.unknown.filter((u) => u.limit === "steps");
+  const outOfTime = check.unknown.filter((u) => u.limit === "time");
+  if (outOfSteps.length > 0) lines.push(`  unknown: ${describeOutOfSteps(outOfSteps, limit)}`);
+  if (outOfTime.length > 0) lines.push(`  unknown: ${describeOutOfTime(outOfTime, limit)}`);
+  if (check.unchecked.length > 0) lines.push(`  not checked: ${describeUnchecked(check.unchecked, limit)}`);
   return `${lines.join("\n")}\n`;
 }
 
 /**
- * describeUndecided says which keys no search decided, with the steps each spent, and
- * names the CLI flag that raises the budget: the engine, a library, leaves this to us.
+ * describeOutOfSteps says which keys no search decided within the step budget, with the
+ * steps each spent, and names the CLI flag that raises the budget: the engine, a library,
+ * leaves this to us.
  */
-function describeUndecided(unknown: readonly UndecidedKey[], limit: number): string {
-  // Every undecided search spent its whole budget, so the largest spend is the budget.
+function describeOutOfSteps(unknown: readonly UndecidedKey[], limit: number): string {
+  // Every such search spent its whole budget, so the largest spend is the budget.
   const budget = countSteps(Math.max(...unknown.map((u) => u.steps)));
   if (unknown.length === 1 && unknown[0]!.key === null) {
     return `the history was not decided within the budget of ${budget}; raise --budget to decide it`;
   }
+  return `${countKeys(unknown.length)} not decided within the budget of ${budget} per key: ${nameUndecided(unknown, limit)}; raise --budget to decide ${unknown.length === 1 ? "it" : "them"}`;
+}
+
+/** describeOutOfTime says which keys the time limit left undecided, with the steps each had taken (0: its search never began). */
+function describeOutOfTime(unknown: readonly UndecidedKey[], limit: number): string {
+  if (unknown.length === 1 && unknown[0]!.key === null) {
+    return `the history was not decided within the time limit (after ${countSteps(unknown[0]!.steps)}); raise --timeout to decide it`;
+  }
+  return `${countKeys(unknown.length)} not decided within the time limit: ${nameUndecided(unknown, limit)}; raise --timeout to decide ${unknown.length === 1 ? "it" : "them"}`;
+}
+
+function nameUndecided(unknown: readonly UndecidedKey[], limit: number): string {
   const named = unknown.slice(0, limit).map((u) => `${u.key === null ? "the history" : JSON.stringify(u.key)} (${countSteps(u.steps)})`);
   if (unknown.length > limit) named.push(`… and ${unknown.length - limit} more (use --json for all)`);
-  const keys = unknown.length === 1 ? "1 key" : `${unknown.length} keys`;
-  return `${keys} not decided within the budget of ${budget} per key: ${named.join(", ")}; raise --budget to decide ${unknown.length === 1 ? "it" : "them"}`;
+  return named.join(", ");
+}
+
+/** describeUnchecked names the keys whose linearizability was not checked, and why: --first stopped at a bug. */
+function describeUnchecked(unchecked: readonly string[], limit: number): string {
+  const named = unchecked.slice(0, limit).map((key) => JSON.stringify(key));
+  if (unchecked.length > limit) named.push(`… and ${unchecked.length - limit} more (use --json for all)`);
+  return `${countKeys(unchecked.length)} (${named.join(", ")}), as --first stops at the first key found not linearizable; leave --first out to check ${unchecked.length === 1 ? "it" : "them"}`;
+}
+
+function countKeys(keys: number): string {
+  return keys === 1 ? "1 key" : `${keys} keys`;
 }
 
 function countSteps(steps: number): string {

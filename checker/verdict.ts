@@ -1,19 +1,22 @@
 // What a check of one history concludes, as plain data: the verdict, the anomalies that
 // convict the store, those explained by the operator's contract or injected skew, and
-// every key a search could not decide within its budget.
+// every key a search could not decide within its budget, and those not checked at all.
 import type { Anomaly } from "../model/anomaly.ts";
 
 /** Verdict: `valid`, `invalid`, or `unknown` when a search budget ran out and nothing is invalid. */
 export type Verdict = "valid" | "invalid" | "unknown";
 
 /**
- * UndecidedKey is a key whose search used its whole budget without a verdict: `steps` is
- * what it spent (the budget per key). `key` is null when the model has no keys (a single
- * register).
+ * UndecidedKey is a key whose search stopped at a limit without a verdict: `steps` is
+ * what it spent, and `limit` says which limit stopped it: "steps", the step budget per key
+ * (so `steps` is that budget), or "time", the deadline of the history's searches (`steps`
+ * is 0 for a key whose search never began). `key` is null when the model has no keys (a
+ * single register).
  */
 export interface UndecidedKey {
   key: string | null;
   steps: number;
+  limit: "steps" | "time";
 }
 
 /** HistoryCheck is the result of checking one history. */
@@ -30,6 +33,12 @@ export interface HistoryCheck {
    * invalid history may have undecided keys too, and a user fixing the bug wants them.
    */
   unknown: UndecidedKey[];
+  /**
+   * unchecked: the keys whose linearizability was not checked because the check stopped
+   * at the first key found not linearizable (`lazarus check --first`), in history order;
+   * empty otherwise. The verdict is then invalid, whatever they hold.
+   */
+  unchecked: string[];
   statistics: { operations: number; keys: number };
   /** eventsAre: what anomaly `events` count: event indices after the header (lazarus) or 1-based source lines (imports). */
   eventsAre: "event-indices" | "lines";

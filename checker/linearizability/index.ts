@@ -10,14 +10,16 @@ import type { CheckOptions, CheckStatistics } from "./_internals/check.ts";
 import type { LinearizabilityVerdict } from "./verdict.ts";
 
 export type { CheckOptions, CheckStatistics } from "./_internals/check.ts";
+export type { Deadline } from "./_internals/limits.ts";
 export type { InvalidPartition, LinearizabilityVerdict, UndecidedPartition } from "./verdict.ts";
 
 /**
  * checkOperations decides whether `operations` are linearizable with respect to
  * `model`. `fail` operations are dropped, `info` operations may take effect at any time
  * after their call or never, and a partition that exhausts its step budget is listed as
- * undecided: the verdict is `unknown`, or `invalid` if another partition is. Never
- * throws on input.
+ * undecided: the verdict is `unknown`, or `invalid` if another partition is. The
+ * partitions are checked cheapest first, and listed in the order their keys first
+ * appear. Never throws on input.
  */
 export function checkOperations<State, Input, Output>(
   model: SequentialModel<State, Input, Output>,

@@ -4,22 +4,27 @@
 /**
  * LinearizabilityVerdict: `valid` (every partition has a linearization), `invalid`
  * (these partitions have none; `undecided` lists the ones the check could not decide,
- * since an invalid partition does not make the others valid), or `unknown` (no partition
- * is invalid and `undecided`, never empty, lists the ones left undecided).
+ * since an invalid partition does not make the others valid; `unchecked` the ones it did
+ * not try, having stopped at the first invalid one on request), or `unknown` (no
+ * partition is invalid and `undecided`, never empty, lists the ones left undecided).
+ * Each list is in the order the partitions' keys first appear in the history, whatever
+ * order they were checked in.
  */
 export type LinearizabilityVerdict =
   | { kind: "valid" }
-  | { kind: "invalid"; partitions: InvalidPartition[]; undecided: UndecidedPartition[] }
+  | { kind: "invalid"; partitions: InvalidPartition[]; undecided: UndecidedPartition[]; unchecked: Array<string | null> }
   | { kind: "unknown"; undecided: UndecidedPartition[] };
 
 /**
  * UndecidedPartition is a partition the check left undecided: `out-of-budget` when its
- * search took `steps` (the whole `maxStepsPerPartition`) without a verdict, `malformed`
- * when an operation's times make the history uncheckable (the whole history, so `key` is
- * null). `key` is null too when the model has no partitions.
+ * search took `steps` (the whole `maxStepsPerPartition`) without a verdict, `out-of-time`
+ * when the deadline passed after its search took `steps` (0 when it never began),
+ * `malformed` when an operation's times make the history uncheckable (the whole history,
+ * so `key` is null). `key` is null too when the model has no partitions.
  */
 export type UndecidedPartition =
   | { kind: "out-of-budget"; key: string | null; steps: number }
+  | { kind: "out-of-time"; key: string | null; steps: number }
   | { kind: "malformed"; key: null; message: string };
 
 /** InvalidPartition explains why one partition (key) has no linearization. */

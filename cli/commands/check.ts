@@ -1,10 +1,14 @@
 // `lazarus check FILE...`: checks each history in one process and reports per file.
 // Exit 0 all valid, 1 any invalid, 2 bad input or usage, 3 any unknown (and none worse).
+// Each file's linearizability searches are bounded by --budget steps per key and --timeout
+// seconds in all, and --first stops them at the first key found not linearizable.
 import { answerEarly, parseCommandLine, refuse, type CommandSpec, type OptionValues } from "../args/index.ts";
 import { checkImported, modelNames, type ModelName } from "../../checker/check-imported.ts";
 import { formatCheck } from "../../checker/report.ts";
 import type { CheckProgress } from "../../checker/check-history.ts";
 import type { HistoryCheck } from "../../checker/verdict.ts";
+import type { CheckOptions } from "../../checker/linearizability/index.ts";
+import { wallClockDeadline } from "../../checker/wall-clock-deadline.ts";
 import { detectFormat, formatErrorLine, HistoryInput, importJepsenEdn, importJepsenLog, importPorcupineKv, isStdin, printable, printableLines, type ImportFormat, type PlacedError } from "../../histories/import/index.ts";
 import type { RegisterValue } from "../../model/sequential/index.ts";
 import type { History } from "../../model/vocabulary.ts";
@@ -12,6 +16,9 @@ import { Progress } from "../progress.ts";
 import { openCounted } from "../progress-input.ts";
 
 const formats = ["auto", "lazarus", "jepsen-edn", "jepsen-log", "porcupine-kv"] as const;
+
+/** defaultTimeoutSeconds bounds a file's searches unless --timeout says otherwise: a check that a person waits on answers within it. */
+const defaultTimeoutSeconds = 10;
 
 /** checkSpec is `lazarus check`'s command line. */
 export const checkSpec: CommandSpec = {
@@ -23,11 +30,14 @@ export const checkSpec: CommandSpec = {
     model: { type: "string" },
     initial: { type: "string" },
     budget: { type: "string" },
+    timeout: { type: "string" },
+    first: { type: "boolean" },
     json: { type: "boolean" },
     report: { type: "string" },
   },
   usage: `usage: lazarus check FILE... [--format ${formats.join("|")}] [--model ${modelNames.join("|")}]
-                     [--initial VALUE] [--budget STEPS] [--json] [--report OUT.html]
+                     [--initial VALUE] [--budget STEPS] [--timeout SECONDS|none] [--first]
+                     [--json] [--report OUT.html]
   checks each history against the spec, in one process, and prints a verdict per file;
   exit 0 all valid, 1 any invalid, 2 bad input or usage, 3 any unknown (and none worse)
   FILE       a history file, a FIFO, or - for standard input; UTF-8 (a leading byte-order
@@ -38,8 +48,15 @@ export const checkSpec: CommandSpec = {
   --initial  a register model's initial value (default: absent; a number or a string)
   --budget   search steps per key before the key is left undecided, listed under "unknown"
              (default 10000000)
+  --timeout  seconds of wall-clock time a file's linearizability searches may take in all,
+             cheapest keys first; the keys not decided by then are listed under "unknown",
+             never invalid (default ${defaultTimeoutSeconds}; none or 0 for no limit)
+  --first    stop at the first key found not linearizable, as Porcupine does: the verdict
+             is invalid and the keys not checked are named (lazarus histories: the spec's
+             other rules still judge every key)
   --json     one JSON object per file (a single object for a single file); "unknown" lists
-             the undecided keys as [{"key", "steps"}], also when the verdict is invalid
+             the undecided keys as [{"key", "steps", "limit": "steps"|"time"}], also when
+             the verdict is invalid, and "unchecked" the keys --first left
   --report   also write the HTML report page of one lazarus history (as lazarus report does)
   example:   lazarus check histories/examples/ex2-resurrection-after-downtime-bad.jsonl
 `,
@@ -51,6 +68,9 @@ interface CheckArgs {
   model?: ModelName;
   initial: RegisterValue;
   budget?: number;
+  /** timeoutSeconds: null for no time limit. */
+  timeoutSeconds: number | null;
+  first: boolean;
   json: boolean;
   report?: string;
 }
@@ -99,14 +119,44 @@ function checkArgsFrom(values: OptionValues, positionals: string[]): CheckArgs |
   const budgetText = values.budget as string | undefined;
   const budget = budgetText === undefined ? undefined : Number(budgetText);
   if (budget !== undefined && !(Number.isInteger(budget) && budget > 0)) return `--budget takes a positive whole number of steps, not ${JSON.stringify(budgetText)}`;
+  const timeout = parseTimeout(values.timeout as string | undefined);
+  if (typeof timeout === "string") return timeout;
   const refused = unsafeInitial(values.initial as string | undefined);
   if (refused !== undefined) return refused;
   if (positionals.filter(isStdin).length > 1) return "standard input (- or /dev/stdin) can be read once; name it at most once";
-  const args: CheckArgs = { files: positionals, format: format as CheckArgs["format"], initial: parseInitial(values.initial as string | undefined), json: values.json === true };
+  const args: CheckArgs = {
+    files: positionals,
+    format: format as CheckArgs["format"],
+    initial: parseInitial(values.initial as string | undefined),
+    timeoutSeconds: timeout.seconds,
+    first: values.first === true,
+    json: values.json === true,
+  };
   if (model !== undefined) args.model = model as ModelName;
   if (budget !== undefined) args.budget = budget;
   if (typeof values.report === "string") args.report = values.report;
   return args;
+}
+
+/**
+ * parseTimeout reads --timeout: seconds (a decimal number, 0.5 say), or none, or 0 as in
+ * Porcupine, for no limit; a string is why the value is refused.
+ */
+function parseTimeout(text: string | undefined): { seconds: number | null } | string {
+  if (text === undefined) return { seconds: defaultTimeoutSeconds };
+  if (text === "none") return { seconds: null };
+  const seconds = /^\d+(\.\d+)?$|^\.\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isFinite(seconds)) return `--timeout takes a number of seconds (such as 10 or 0.5), or none for no time limit, not ${JSON.stringify(text)}`;
+  return { seconds: seconds === 0 ? null : seconds };
+}
+
+/** searchOptions are the engine's limits for one file; its deadline starts with the file's first search. */
+function searchOptions(args: CheckArgs): CheckOptions {
+  const options: CheckOptions = {};
+  if (args.budget !== undefined) options.maxStepsPerPartition = args.budget;
+  if (args.timeoutSeconds !== null) options.deadline = wallClockDeadline(args.timeoutSeconds);
+  if (args.first) options.stopAtFirstInvalid = true;
+  return options;
 }
 
 /** unsafeInitial says why --initial is refused: an integer no double holds exactly would compare equal to its neighbours. */
@@ -160,7 +210,7 @@ async function checkInput(input: HistoryInput, args: CheckArgs, stage: (what: ()
   } else {
     format = args.format;
   }
-  const options = args.budget === undefined ? {} : { maxStepsPerPartition: args.budget };
+  const options = searchOptions(args);
   if (format === "lazarus") {
     if (args.model !== undefined) {
       return failed({ file, line: 0, message: "--model applies to imported histories; a lazarus history is checked at the level its header names", fix: 'leave --model out, or change the header\'s "consistency"' });

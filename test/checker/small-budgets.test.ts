@@ -2,31 +2,18 @@
 // history stays valid or unknown under budgets of 1 to 1000 steps per key. Checked on the
 // valid SPEC-NOTES examples (also read as linearizable when valid so by default) and on
 // Porcupine's linearizable histories.
-import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkHistory } from "../../checker/check-history.ts";
 import { checkImported } from "../../checker/check-imported.ts";
 import { fileLines, importJepsenLog, importPorcupineKv } from "../../histories/import/index.ts";
-import { readHistoryFile } from "../../histories/index.ts";
-import type { History } from "../../model/vocabulary.ts";
+import { asLinearizable, exampleFiles, readExample } from "../support/examples.ts";
 import { porcupineDirectory, skipWithoutExternal } from "../support/external.ts";
 
 const budgets = [1, 10, 100, 1000];
-const examples = fileURLToPath(new URL("../../histories/examples/", import.meta.url));
 
 /** validExamples are the examples named valid (`-ok`) or valid once explained (`-explained`). */
-const validExamples = readdirSync(examples).filter((f) => /-(ok|explained)\.jsonl$/.test(f)).sort();
-
-async function readExample(file: string): Promise<History> {
-  const read = await readHistoryFile(`${examples}${file}`);
-  if (!read.ok) throw new Error(JSON.stringify(read.error));
-  return read.history;
-}
-
-function asLinearizable(history: History): History {
-  return { ...history, header: { ...history.header, consistency: "linearizable" } };
-}
+const validExamples = exampleFiles().filter((f) => /-(ok|explained)\.jsonl$/.test(f));
 
 describe("valid examples under small budgets", () => {
   it("finds valid examples, and one read as linearizable is valid by default", async () => {

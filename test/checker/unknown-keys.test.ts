@@ -63,8 +63,8 @@ describe("a history's check keeps its undecided keys", () => {
     expect(result.check.verdict).toBe("invalid");
     expect(result.check.anomalies.map((a) => [a.kind, a.key])).toEqual([["not-linearizable", "bad"]]);
     expect(result.check.unknown).toEqual([
-      { key: "slow1", steps: budgetSteps },
-      { key: "slow2", steps: budgetSteps },
+      { key: "slow1", steps: budgetSteps, limit: "steps" },
+      { key: "slow2", steps: budgetSteps, limit: "steps" },
     ]);
   });
 
@@ -101,7 +101,7 @@ describe("a breach explanation that runs out of budget", () => {
     const check = checkHistory(history, { maxStepsPerPartition: 1 });
     expect(check.verdict).toBe("unknown");
     expect(check.anomalies).toEqual([]);
-    expect(check.unknown).toEqual([{ key: "x", steps: 1 }]);
+    expect(check.unknown).toEqual([{ key: "x", steps: 1, limit: "steps" }]);
     expect(check.explained.some((a) => a.kind === "gc-grace-violation" && a.message.includes("No linearization exists"))).toBe(false);
   });
 });
@@ -117,6 +117,6 @@ describe.skipIf(skipExternal)("Porcupine's kv histories with a small budget", ()
     if (!check.ok) throw new Error(check.message);
     expect(check.check.verdict).toBe("invalid");
     expect(check.check.unknown.length).toBeGreaterThan(0);
-    for (const undecided of check.check.unknown) expect(undecided).toEqual({ key: expect.any(String), steps: 10 });
+    for (const undecided of check.check.unknown) expect(undecided).toEqual({ key: expect.any(String), steps: 10, limit: "steps" });
   });
 });

@@ -110,8 +110,8 @@ describe("lazarus check --budget", () => {
     expect(result.verdict).toBe("invalid");
     expect(result.anomalies.map((a: { key: string }) => a.key)).toEqual(["bad"]);
     expect(result.unknown).toEqual([
-      { key: "slow1", steps: 100 },
-      { key: "slow2", steps: 100 },
+      { key: "slow1", steps: 100, limit: "steps" },
+      { key: "slow2", steps: 100, limit: "steps" },
     ]);
   });
 

@@ -1,13 +1,15 @@
 // Checking a whole history: prepare, decide each partition (unique-writes path or
-// search), gather one verdict.
+// search), cheapest first, and gather one verdict in history order.
 
 import type { Operation, SequentialModel } from "../../../model/sequential/index.ts";
 import type { InvalidPartition, LinearizabilityVerdict, UndecidedPartition } from "../verdict.ts";
+import type { Deadline, SearchLimit } from "./limits.ts";
 import type { Partition } from "./partition.ts";
 import { findMalformed, partitionOperations } from "./partition.ts";
 import { explainFailure, explainUniqueWritesFailure } from "./report.ts";
 import { searchPartition } from "./search.ts";
-import { checkUniqueWrites } from "./unique-writes.ts";
+import { cheapestFirst } from "./search-order.ts";
+import { checkUniqueWrites, type UniqueWritesResult } from "./unique-writes.ts";
 
 /** CheckOptions tunes a check; every field has a default. */
 export interface CheckOptions {
@@ -23,6 +25,17 @@ export interface CheckOptions {
    * partition is searched: for benchmarks and cross-checks.
    */
   useUniqueWrites?: boolean;
+  /**
+   * stopAtFirstInvalid: once a partition is found invalid, leave the others unchecked,
+   * as Porcupine does (default false: every partition is decided or listed undecided).
+   */
+  stopAtFirstInvalid?: boolean;
+  /**
+   * deadline: once it has passed, the search under way and every one after it stop, and
+   * their partitions are undecided (`out-of-time`), never invalid. It bounds the searches
+   * only: the unique-writes path is polynomial and always runs. Default: none.
+   */
+  deadline?: Deadline;
 }
 
 /** CheckStatistics says how much work a check took, for benchmarks and reports. */
@@ -32,58 +45,96 @@ export interface CheckStatistics {
   steps: number;
   /** uniqueWritePartitions: partitions the unique-writes path decided (the rest were searched). */
   uniqueWritePartitions: number;
+  /** decisionOrder: the partitions' keys in the order their verdicts were settled (undecided ones too, unchecked ones not). */
+  decisionOrder: Array<string | null>;
 }
 
 /** PartitionOutcome is one partition's verdict before they are gathered. */
-type PartitionOutcome = { kind: "valid" } | { kind: "invalid"; report: InvalidPartition } | { kind: "unknown"; steps: number };
+type PartitionOutcome = { kind: "valid" } | { kind: "invalid"; report: InvalidPartition } | { kind: "unknown"; steps: number; limit: SearchLimit };
 
 /**
  * checkAll checks every partition and accounts for each: invalid partitions are all
  * reported (they are independent), and so are the undecided ones, also when some other
  * partition is invalid: finding one bug says nothing about the keys left undecided.
+ * With `stopAtFirstInvalid`, the partitions after the first invalid one are listed as
+ * unchecked instead.
  */
 export function checkAll<State, Input, Output>(
   model: SequentialModel<State, Input, Output>,
   operations: ReadonlyArray<Operation<Input, Output>>,
   options: CheckOptions = {},
 ): { verdict: LinearizabilityVerdict; statistics: CheckStatistics } {
-  const statistics: CheckStatistics = { partitions: 0, operationsChecked: 0, steps: 0, uniqueWritePartitions: 0 };
+  const statistics: CheckStatistics = { partitions: 0, operationsChecked: 0, steps: 0, uniqueWritePartitions: 0, decisionOrder: [] };
   const malformed = findMalformed(operations);
   if (malformed !== undefined) {
     const message = `the history cannot be checked: ${malformed}`;
     return { verdict: { kind: "unknown", undecided: [{ kind: "malformed", key: null, message }] }, statistics };
   }
-  const invalid: InvalidPartition[] = [];
-  const undecided: UndecidedPartition[] = [];
-  for (const partition of partitionOperations(model, operations)) {
-    statistics.partitions++;
-    statistics.operationsChecked += partition.inputs.length;
-    const outcome = checkPartition(model, operations, partition, options, statistics);
-    if (outcome.kind === "invalid") invalid.push(outcome.report);
-    else if (outcome.kind === "unknown") undecided.push({ kind: "out-of-budget", key: partition.key, steps: outcome.steps });
-  }
-  if (invalid.length > 0) return { verdict: { kind: "invalid", partitions: invalid, undecided }, statistics };
-  if (undecided.length > 0) return { verdict: { kind: "unknown", undecided }, statistics };
-  return { verdict: { kind: "valid" }, statistics };
+  const partitions = partitionOperations(model, operations);
+  statistics.partitions = partitions.length;
+  const outcomes = decidePartitions(model, operations, partitions, options, statistics);
+  return { verdict: gather(partitions, outcomes), statistics };
 }
 
 /**
- * checkPartition tries the unique-writes path first. It settles a valid partition
- * alone; an invalid one is searched as well, for the longest partial linearization,
- * and reported from the fast path only if the search runs out of budget.
+ * decidePartitions settles the partitions cheapest first, in two rounds: the unique-writes
+ * path on each, then the search on those it did not find valid, the ones it convicted
+ * first (their verdict is known; the search only finds their longest legal order).
+ * A partition left out by `stopAtFirstInvalid` has no outcome.
  */
-function checkPartition<State, Input, Output>(
+function decidePartitions<State, Input, Output>(
+  model: SequentialModel<State, Input, Output>,
+  operations: ReadonlyArray<Operation<Input, Output>>,
+  partitions: ReadonlyArray<Partition<Input, Output>>,
+  options: CheckOptions,
+  statistics: CheckStatistics,
+): Array<PartitionOutcome | undefined> {
+  const outcomes = new Array<PartitionOutcome | undefined>(partitions.length);
+  const order = cheapestFirst(partitions);
+  const fast = new Array<UniqueWritesResult>(partitions.length);
+  for (const index of order) {
+    fast[index] = (options.useUniqueWrites ?? true) ? checkUniqueWrites(model, partitions[index]!) : { kind: "not-applicable" };
+    if (fast[index]!.kind !== "not-applicable") statistics.uniqueWritePartitions++;
+    if (fast[index]!.kind === "valid") settle(outcomes, index, { kind: "valid" }, partitions, statistics);
+    if (fast[index]!.kind === "invalid" && options.stopAtFirstInvalid === true) break;
+  }
+  const searched = [...order.filter((index) => fast[index]?.kind === "invalid"), ...order.filter((index) => fast[index]?.kind === "not-applicable")];
+  for (const index of searched) {
+    const outcome = searchOutcome(model, operations, partitions[index]!, fast[index]!, options, statistics);
+    settle(outcomes, index, outcome, partitions, statistics);
+    if (outcome.kind === "invalid" && options.stopAtFirstInvalid === true) break;
+  }
+  return outcomes;
+}
+
+function settle<Input, Output>(
+  outcomes: Array<PartitionOutcome | undefined>,
+  index: number,
+  outcome: PartitionOutcome,
+  partitions: ReadonlyArray<Partition<Input, Output>>,
+  statistics: CheckStatistics,
+): void {
+  outcomes[index] = outcome;
+  statistics.operationsChecked += partitions[index]!.inputs.length;
+  statistics.decisionOrder.push(partitions[index]!.key);
+}
+
+/**
+ * searchOutcome searches a partition the unique-writes path did not find valid. An
+ * invalid verdict from that path stands; the search adds the longest partial
+ * linearization, and the path's reason is reported only if the search runs out of
+ * budget or time.
+ */
+function searchOutcome<State, Input, Output>(
   model: SequentialModel<State, Input, Output>,
   operations: ReadonlyArray<Operation<Input, Output>>,
   partition: Partition<Input, Output>,
+  fast: UniqueWritesResult,
   options: CheckOptions,
   statistics: CheckStatistics,
 ): PartitionOutcome {
   const maxSteps = options.maxStepsPerPartition ?? 10_000_000;
-  const fast = (options.useUniqueWrites ?? true) ? checkUniqueWrites(model, partition) : { kind: "not-applicable" as const };
-  if (fast.kind !== "not-applicable") statistics.uniqueWritePartitions++;
-  if (fast.kind === "valid") return { kind: "valid" };
-  const result = searchPartition(model, partition, maxSteps);
+  const result = searchPartition(model, partition, maxSteps, options.deadline);
   statistics.steps += result.steps;
   if (fast.kind === "invalid" && result.kind === "valid") {
     throw new Error(`bug: the unique-writes path and the search disagree on ${describePartition(partition)}: ${fast.reason}`);
@@ -92,7 +143,25 @@ function checkPartition<State, Input, Output>(
   if (fast.kind === "invalid") return { kind: "invalid", report: explainUniqueWritesFailure(operations, partition, fast.failing, fast.reason) };
   // The steps are the verdict's whole explanation: the caller knows its budget and how its
   // own users raise it (a library option, a CLI flag), so no sentence is built here.
-  if (result.kind === "unknown") return { kind: "unknown", steps: result.steps };
+  if (result.kind === "unknown") return { kind: "unknown", steps: result.steps, limit: result.limit };
+  return { kind: "valid" };
+}
+
+/** gather makes the verdict, listing partitions in history order, whatever order they were settled in. */
+function gather<Input, Output>(partitions: ReadonlyArray<Partition<Input, Output>>, outcomes: ReadonlyArray<PartitionOutcome | undefined>): LinearizabilityVerdict {
+  const invalid: InvalidPartition[] = [];
+  const undecided: UndecidedPartition[] = [];
+  const unchecked: Array<string | null> = [];
+  for (const [index, partition] of partitions.entries()) {
+    const outcome = outcomes[index];
+    if (outcome === undefined) unchecked.push(partition.key);
+    else if (outcome.kind === "invalid") invalid.push(outcome.report);
+    else if (outcome.kind === "unknown") undecided.push({ kind: outcome.limit === "steps" ? "out-of-budget" : "out-of-time", key: partition.key, steps: outcome.steps });
+  }
+  if (invalid.length > 0) return { kind: "invalid", partitions: invalid, undecided, unchecked };
+  // Only an invalid partition stops the check early, so every partition has an outcome here.
+  if (unchecked.length > 0) throw new Error(`bug: ${unchecked.length} partitions left unchecked without an invalid one`);
+  if (undecided.length > 0) return { kind: "unknown", undecided };
   return { kind: "valid" };
 }
 

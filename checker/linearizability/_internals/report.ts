@@ -34,7 +34,7 @@ export function explainFailure<State, Input, Output>(
 
 /**
  * explainUniqueWritesFailure reports an invalid partition from the unique-writes
- * path's reason, when the search ran out of budget before finding its longest order.
+ * path's reason, when the search stopped at a limit before finding its longest order.
  */
 export function explainUniqueWritesFailure<Input, Output>(
   operations: ReadonlyArray<Operation<Input, Output>>,
@@ -49,6 +49,6 @@ export function explainUniqueWritesFailure<Input, Output>(
     longestPartialLinearization: [],
     failingOperation: failingIndex,
     events: operations[failingIndex]!.eventIndices,
-    message: `No linearization exists${where}: ${reason}. (The search ran out of budget, so no partial order is given.)`,
+    message: `No linearization exists${where}: ${reason}. (The search stopped at its step budget or time limit, so no partial order is given.)`,
   };
 }

@@ -7,6 +7,7 @@
 import type { SequentialModel } from "../../../model/sequential/index.ts";
 import { buildEntryList, lift, unlift } from "./entries.ts";
 import { JustInTimeWrites } from "./just-in-time-writes.ts";
+import { firstPause, nextPause, type Deadline, type SearchLimit } from "./limits.ts";
 import { VisitedSet } from "./visited.ts";
 
 /** PartitionInput is one partition's operations (local indices 0..n-1). */
@@ -22,19 +23,21 @@ export interface PartitionInput<Input, Output> {
 export type SearchResult<State> =
   | { kind: "valid"; steps: number }
   | { kind: "invalid"; steps: number; longest: number[]; failing: number; stateAtLongest: State }
-  | { kind: "unknown"; steps: number };
+  | { kind: "unknown"; steps: number; limit: SearchLimit };
 
 /**
  * searchPartition looks for a linearization of the partition. It succeeds once every
  * operation that returned is linearized: operations with unknown outcome left over
  * never took effect. `maxSteps` bounds the moves tried (one operation, or a deferred
  * write with the operation after it); each costs at most one `model.step` call beyond
- * a fixed number per operation.
+ * a fixed number per operation. Once `deadline` has passed, the search stops as it
+ * does when the steps run out.
  */
 export function searchPartition<State, Input, Output>(
   model: SequentialModel<State, Input, Output>,
   partition: PartitionInput<Input, Output>,
   maxSteps: number,
+  deadline?: Deadline,
 ): SearchResult<State> {
   const { inputs, outputs } = partition;
   const list = buildEntryList(partition.callTimes, partition.returnTimes);
@@ -75,6 +78,8 @@ export function searchPartition<State, Input, Output>(
   let state = 0;
   let remainingReturns = list.returnCount;
   let steps = 0;
+  // The step count at which to look at the limits next: one comparison per step.
+  let pauseAt = firstPause(maxSteps, deadline);
   // The longest order found, kept without copying the stack each time it grows:
   // `agreeing` leading entries of `longest` equal the current stack.
   const longest = new Int32Array(operationCount);
@@ -96,7 +101,11 @@ export function searchPartition<State, Input, Output>(
       const op = operationOf[entry]!;
       if (pairFrom === -1) {
         // Checked before the step, so an unknown result reports exactly the steps taken.
-        if (steps === maxSteps) return { kind: "unknown", steps };
+        if (steps === pauseAt) {
+          const pause = nextPause(steps, maxSteps, deadline);
+          if (typeof pause === "string") return { kind: "unknown", steps, limit: pause };
+          pauseAt = pause;
+        }
         steps++;
         // The same operation is often tried again from the same state: remember its last step.
         let nextState: number;
@@ -135,7 +144,11 @@ export function searchPartition<State, Input, Output>(
         entry = next[entry]!;
         continue;
       }
-      if (steps === maxSteps) return { kind: "unknown", steps };
+      if (steps === pauseAt) {
+        const pause = nextPause(steps, maxSteps, deadline);
+        if (typeof pause === "string") return { kind: "unknown", steps, limit: pause };
+        pauseAt = pause;
+      }
       steps++;
       const writer = writes!.writerOf(op, k);
       const nextState = writes!.nextStateOf(op, k);
