@@ -3,10 +3,11 @@
 // front ends in reader.ts both drive it.
 import type { HistoryEvent, HistoryHeader } from "../../model/vocabulary.ts";
 import type { HistoryError, HistoryErrorAt } from "./error.ts";
-import { parseEventLine } from "./event-line.ts";
+import { checkEventFields, parseEventLine, type EventLineResult } from "./event-line.ts";
 import { parseHeaderLine } from "./header-line.ts";
 import { HistoryRules } from "./history-rules.ts";
 import { parseJsonLine } from "./json-line.ts";
+import { readWellFormedEvent } from "./well-formed-event.ts";
 
 /**
  * HistoryItem is what one line of a history became. Blank lines are allowed only at the
@@ -50,15 +51,15 @@ export class HistoryParser {
         fix: "remove the empty line",
       });
     }
-    const json = parseJsonLine(text, line, terminated);
-    if (!json.ok) return this.fail(json.error);
     if (this.header === undefined) {
+      const json = parseJsonLine(text, line, terminated);
+      if (!json.ok) return this.fail(json.error);
       const header = parseHeaderLine(json.value, line);
       if (!header.ok) return this.fail(header.error);
       this.header = header.header;
       return { kind: "header", line, header: header.header };
     }
-    const event = parseEventLine(json.value, line, this.header);
+    const event = readEventLine(text, line, terminated, this.header);
     if (!event.ok) return this.fail(event.error);
     const broken = this.rules.check(event.event, line);
     if (broken !== undefined) return this.fail(broken);
@@ -83,4 +84,13 @@ export class HistoryParser {
     this.error = { file: this.fileName, ...error };
     return { kind: "error", error: this.error };
   }
+}
+
+/** readEventLine checks line `line`, an event of a history with `header`: the fast path first, the full checks for any line it does not take. */
+function readEventLine(text: string, line: number, terminated: boolean, header: HistoryHeader): EventLineResult {
+  const wellFormed = readWellFormedEvent(text);
+  if (wellFormed !== undefined) return checkEventFields(wellFormed, line, header);
+  const json = parseJsonLine(text, line, terminated);
+  if (!json.ok) return json;
+  return parseEventLine(json.value, line, header);
 }

@@ -1,6 +1,8 @@
 // The history format, version 1, as zod schemas: one JSON object per line, a header
 // first and then events in time order. The TypeScript types live in model/vocabulary.ts;
 // the assertions at the bottom keep these schemas and those types the same shape.
+// event-shape.ts repeats the event schemas as fast hand-written checks; a property test
+// fails when the two disagree, so change both together.
 import { z } from "zod";
 import type {
   ClusterEvent,

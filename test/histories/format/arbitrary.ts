@@ -79,7 +79,7 @@ const hint = (kind: "hint-stored" | "hint-delivered" | "hint-expired") =>
   });
 
 /** clusterEventArbitrary makes any cluster event, with time 0 (the history sets it). */
-const clusterEventArbitrary: fc.Arbitrary<ClusterEvent> = fc.oneof(
+export const clusterEventArbitrary: fc.Arbitrary<ClusterEvent> = fc.oneof(
   record({ kind: fc.constantFrom("crash", "restart", "node-repaired" as const), time: fc.constant(0), node: nodeId }),
   record({ kind: fc.constant("partition" as const), time: fc.constant(0), groups: fc.array(fc.array(nodeId, { maxLength: 3 }), { maxLength: 3 }) }),
   record({ kind: fc.constantFrom("heal", "barrier" as const), time: fc.constant(0) }),
@@ -92,10 +92,13 @@ const clusterEventArbitrary: fc.Arbitrary<ClusterEvent> = fc.oneof(
     { requiredKeys: [...replicaWriteRequired, "node", "source"] },
   ),
   record(
-    { kind: fc.constant("gc-purge" as const), time: fc.constant(0), node: nodeId, key: text, deletedAt: ticks, version },
+    { kind: fc.constant("gc-purge" as const), time: fc.constant(0), node: nodeId, key: text, deletedAt: ticks, version, replicas: fc.array(nodeId, { maxLength: 3 }) },
     { requiredKeys: ["kind", "time", "node", "key", "deletedAt"] },
   ),
-  record({ kind: fc.constant("anti-entropy-round" as const), time: fc.constant(0), full: fc.boolean(), complete: fc.boolean(), nodes: fc.array(nodeId, { maxLength: 3 }), startedAt: ticks }),
+  record(
+    { kind: fc.constant("anti-entropy-round" as const), time: fc.constant(0), full: fc.boolean(), complete: fc.boolean(), nodes: fc.array(nodeId, { maxLength: 3 }), startedAt: ticks, syncedReplicaSets: fc.array(fc.array(nodeId, { maxLength: 3 }), { maxLength: 2 }) },
+    { requiredKeys: ["kind", "time", "full", "complete", "nodes", "startedAt"] },
+  ),
 );
 
 const getResult: fc.Arbitrary<GetResult> = fc.oneof(
