@@ -79,6 +79,7 @@ class ReadOperation {
    */
   private onLateReply(target: Target, state: KeyState | undefined): void {
     const options = this.cluster.options;
+    // Stryker disable next-line StringLiteral,BooleanLiteral: a shortcut; compare() refuses to repair under the same condition
     if (options.readRepair === "off" && !options.linearizable) return;
     if (!this.finished) {
       // The result is being made durable (sync or linearizable): keep it fixed until returned.
@@ -89,10 +90,12 @@ class ReadOperation {
     const before = this.merged;
     if (seen !== undefined) this.merged = mergeStates(this.merged, seen);
     if (this.merged === before) {
+      // Stryker disable next-line BooleanLiteral: the get has finished, so nothing waits on this repair
       this.compare(target, state, false);
       return;
     }
     this.upToDate.clear();
+    // Stryker disable next-line BooleanLiteral: the get has finished, so nothing waits on these repairs
     for (const t of this.targets) if (this.replies.has(t.node)) this.compare(t, this.replies.get(t.node), false);
   }
 
@@ -139,6 +142,7 @@ class ReadOperation {
   }
 
   private maybeFinish(): void {
+    // Stryker disable next-line LogicalOperator: called only once the first R replies resolved the get, so `!resolved` never holds here
     if (!this.resolved || this.finished) return;
     if (this.cluster.options.linearizable) {
       if (this.merged === undefined || this.upToDate.size >= this.cluster.options.writeQuorum) this.finish("ok", undefined);

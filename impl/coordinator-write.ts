@@ -57,6 +57,7 @@ export function coordinateWrite(cluster: Cluster, coordinator: StoreNode, reques
     for (const state of states.values()) if (state !== undefined) merged = mergeStates(merged, state);
     const stamp = merged?.[0]?.stamp;
     const floor = stamp?.kind === "lww" ? Math.max(stamp.timestamp, request.floorTimestamp) : request.floorTimestamp;
+    // Stryker disable next-line BooleanLiteral: linearizable mode requires sloppyQuorum off, so there are never fallbacks to allow
     sendWrite(cluster, coordinator, request, writeTargets(cluster, coordinator.id, request.key, false), floor, done);
   });
 }

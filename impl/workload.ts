@@ -32,6 +32,7 @@ export class Workload {
   /** writtenKeys: keys put or deleted since the last barrier, in the order first written. */
   private writtenKeys = new Set<Key>();
   /** readBacks: keys to read back after the last barrier, shared by every process; `readBacksDone` of them are. */
+  // Stryker disable next-line ArrayDeclaration: resume() sets it before any process runs
   private readBacks: Key[] = [];
   private readBacksDone = 0;
 

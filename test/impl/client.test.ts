@@ -42,13 +42,56 @@ describe("causal mode", () => {
     driver.put(2, "x", "b");
     expect(driver.get(3, "x").result).toEqual({ kind: "siblings", values: ["a", "b"], tombstones: [] });
   });
+
+  it("records the context a write carries in sorted order, whatever order the siblings are stored in", () => {
+    const driver = new Driver({ versioning: "vector-clock", sloppyQuorum: false, antiEntropyIntervalTicks: 0 });
+    // Stored by dot ("n1:1" before "n2:1"), these values and tombstone ids sort the other way.
+    driver.put(1, "x", "zz", "n1");
+    driver.put(2, "x", "aa", "n2");
+    driver.run(3, { kind: "delete", key: "y", tombstone: "t-z" }, "n1");
+    driver.run(4, { kind: "delete", key: "y", tombstone: "t-a" }, "n2");
+    driver.get(5, "x");
+    driver.get(5, "y");
+    driver.put(5, "x", "next");
+    driver.put(5, "y", "next");
+    const writes = invokes(driver.history()).filter((event) => event.process === 5 && event.op === "put");
+    expect(writes.map((event) => event.context)).toEqual([
+      { values: ["aa", "zz"], tombstones: [] },
+      { values: [], tombstones: ["t-a", "t-z"] },
+    ]);
+  });
 });
 
 describe("sessions", () => {
   it("refuse a second open op for one process", () => {
     const driver = new Driver();
     driver.start(0, { kind: "get", key: "x" });
-    expect(() => driver.start(0, { kind: "get", key: "x" })).toThrow();
+    expect(() => driver.start(0, { kind: "get", key: "x" })).toThrow("Clients.submit: process 0 already has an open operation");
+  });
+
+  it("say a process is open from its op's invocation to its completion", () => {
+    const driver = new Driver();
+    expect(driver.clients.isOpen(0)).toBe(false); // never seen
+    const handle = driver.start(0, { kind: "get", key: "x" });
+    expect(driver.clients.isOpen(0)).toBe(true);
+    driver.finish(handle);
+    expect(driver.clients.isOpen(0)).toBe(false);
+  });
+
+  it("stamp a delete with the time it was issued, and a put with none", () => {
+    const driver = new Driver({ versioning: "vector-clock", sloppyQuorum: false, antiEntropyIntervalTicks: 0 });
+    const [a] = driver.replicasOf("x");
+    driver.put(0, "x", "v1", a);
+    driver.get(0, "x", a); // so the delete covers v1
+    driver.advance(10);
+    const deletedAt = driver.now + 1; // the request's hop to its coordinator
+    driver.delete(0, "x", a);
+    driver.put(1, "x", "v2", a); // no context: a sibling beside the tombstone
+    const stored = driver.cluster.node(a!).stateOf("x")!;
+    expect(stored.map((sibling) => [sibling.tombstone, sibling.deletedAt])).toEqual([
+      [true, deletedAt],
+      [false, -1],
+    ]);
   });
 });
 

@@ -56,6 +56,20 @@ describe("faults", () => {
     expect(driver.cluster.connected("n3", "n4")).toBe(false);
     expect(driver.cluster.connected("n4", "n5")).toBe(false);
     expect(driver.cluster.connected("n5", "n5")).toBe(true);
+    for (const alone of ["n3", "n4", "n5"]) {
+      for (const grouped of ["n1", "n2"]) expect(driver.cluster.connected(grouped, alone)).toBe(false);
+    }
+  });
+
+  it("a node is reachable when it is up and on the sender's side of any partition", () => {
+    const driver = new Driver({ sloppyQuorum: false, antiEntropyIntervalTicks: 0 });
+    expect(driver.cluster.reachable("n1", "n2")).toBe(true);
+    driver.crash("n2");
+    expect(driver.cluster.reachable("n1", "n2")).toBe(false);
+    driver.partition([["n1", "n2"]]);
+    expect(driver.cluster.reachable("n1", "n3")).toBe(false);
+    driver.restart("n2");
+    expect(driver.cluster.reachable("n1", "n2")).toBe(true);
   });
 });
 

@@ -26,6 +26,17 @@ describe("get", () => {
     expect(driver.get(0, "x").result).toEqual({ kind: "absent", reason: "deleted" });
   });
 
+  it("ends info when its coordinator crashed and came back while the replies were on their way", () => {
+    const driver = new Driver({ sloppyQuorum: false, antiEntropyIntervalTicks: 0, network: { delayTicks: 3 } });
+    driver.put(0, "x", "v1");
+    const [a] = driver.replicasOf("x") as [NodeId];
+    const handle = driver.start(1, { kind: "get", key: "x" }, a);
+    driver.advance(2); // the request reached a, which asked the replicas; the replies come back at +7
+    driver.crash(a);
+    driver.restart(a); // a new life: the replies are for a get it no longer knows
+    expect(driver.finish(handle)).toMatchObject({ outcome: "info", error: "timed out" });
+  });
+
   it("fails when fewer than R replicas are reachable", () => {
     const driver = new Driver({ sloppyQuorum: false, readQuorum: 3 });
     driver.crash(driver.replicasOf("x")[0]!);
@@ -70,5 +81,17 @@ describe("read repair", () => {
     const repair = driver.history().events.find((event) => event.kind === "repair-write");
     expect(repair).toMatchObject({ node: c });
     expect(repair!.time).toBeLessThanOrEqual(get.time);
+  });
+
+  it("in linearizable mode writes nothing back when every replica that answered holds the result", () => {
+    const driver = new Driver({ linearizable: true, sloppyQuorum: false, readQuorum: 2, writeQuorum: 2, readRepair: "off" });
+    const [a, , c] = driver.replicasOf("x") as [NodeId, NodeId, NodeId];
+    driver.put(0, "x", "v1", a);
+    driver.advance(5);
+    driver.crash(c);
+    const sentBefore = driver.cluster.stats.messagesSent;
+    expect(driver.get(1, "x", a).result).toEqual({ kind: "value", value: "v1" });
+    driver.advance(5);
+    expect(driver.cluster.stats.messagesSent - sentBefore).toBe(2 + 2); // two queries, two replies
   });
 });

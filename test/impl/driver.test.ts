@@ -21,6 +21,20 @@ describe("Driver", () => {
     expect(new Set([...values, ...tombstones]).size).toBe(5);
   });
 
+  it("hands back a handle naming the op's process, and names that op when it gives up waiting for it", () => {
+    const driver = new Driver({
+      sloppyQuorum: false,
+      antiEntropyIntervalTicks: 0,
+      gcIntervalTicks: 10_000_000,
+      hintDeliveryIntervalTicks: 10_000_000,
+      opTimeoutTicks: 2_000_000, // longer than the Driver waits
+      network: { lossProbability: 1 },
+    });
+    const handle = driver.start(7, { kind: "put", key: "x", value: "v1" });
+    expect(handle).toEqual({ process: 7, complete: undefined });
+    expect(() => driver.finish(handle)).toThrow("runUntil: waited 1000000 ticks for process 7's op");
+  });
+
   it("runs a full anti-entropy round unless told otherwise", () => {
     const driver = new Driver();
     driver.antiEntropy();

@@ -20,12 +20,26 @@ describe("EventQueue", () => {
   it("refuses to schedule in the past", () => {
     const queue = new EventQueue();
     queue.runUntil(10);
-    expect(() => queue.at(5, () => {})).toThrow();
+    expect(() => queue.at(5, () => {})).toThrow("EventQueue.at: time 5 is before now 10");
   });
 
-  it("runUntil advances now even when idle", () => {
+  it("runUntil advances now even when idle, and never moves it back", () => {
     const queue = new EventQueue();
     queue.runUntil(42);
     expect(queue.now).toBe(42);
+    queue.runUntil(30);
+    expect(queue.now).toBe(42);
+  });
+
+  it("says how many events are pending and when the earliest is due", () => {
+    const queue = new EventQueue();
+    expect(queue.size).toBe(0);
+    expect(queue.nextTime()).toBeUndefined();
+    queue.at(7, () => {});
+    queue.at(3, () => {});
+    expect(queue.size).toBe(2);
+    expect(queue.nextTime()).toBe(3);
+    queue.step();
+    expect([queue.size, queue.nextTime()]).toEqual([1, 7]);
   });
 });

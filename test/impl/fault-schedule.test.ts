@@ -66,6 +66,25 @@ describe("the fault schedule", () => {
     expect(partitions).toBeGreaterThan(3);
   });
 
+  it("fires from the first tick on: crashes, restarts, partitions and heals come while the first ops run", () => {
+    // Up to the first barrier's last completion: the quiescing after it heals and restarts too.
+    const kindsBeforeBarrier = (faults: StoreOptionsInput["faults"]) => {
+      const events = faulty(faults);
+      const barrier = events.findIndex((event) => event.kind === "barrier");
+      let lastOp = barrier;
+      while (lastOp > 0 && events[lastOp]?.kind !== "complete") lastOp--;
+      return new Set(events.slice(0, lastOp).map((event) => event.kind));
+    };
+    const all = kindsBeforeBarrier({ crashProbability: 1, restartProbability: 1, partitionProbability: 1, healProbability: 1 });
+    for (const kind of ["crash", "restart", "partition", "heal"]) expect(all.has(kind as never)).toBe(true);
+    // And again after each barrier: the schedule resumes with the workload.
+    const afterFirstBarrier = faulty({ crashProbability: 1 });
+    const [first, second] = afterFirstBarrier.flatMap((event, index) => (event.kind === "barrier" ? [index] : []));
+    expect(afterFirstBarrier.slice(first, second).some((event) => event.kind === "crash")).toBe(true);
+    const neverHealed = kindsBeforeBarrier({ partitionProbability: 1, healProbability: 0 });
+    expect([neverHealed.has("partition"), neverHealed.has("heal")]).toEqual([true, false]);
+  });
+
   it("keeps skews within ±maxSkewTicks, both ways", () => {
     const events = faulty({ skewProbability: 0.8, maxSkewTicks: 7 });
     const offsets = events.flatMap((event) => (event.kind === "clock-skew" ? [event.offsetTicks] : []));

@@ -3,25 +3,20 @@
 // key's pending hints; a purge mark covers only the tombstones it names; only tombstones
 // go, never the live siblings beside them; and a crashed node purges nothing.
 import { describe, expect, it } from "vitest";
-import type { GcMode, HistoryEvent, NodeId } from "../../model/vocabulary.ts";
+import type { GcMode, NodeId } from "../../model/vocabulary.ts";
 import { Driver } from "../../impl/index.ts";
 import type { StoreOptionsInput } from "../../impl/index.ts";
+import { eventsOf, quiet } from "./helpers.ts";
 
-type Purge = Extract<HistoryEvent, { kind: "gc-purge" }>;
-
-function purges(driver: Driver): Purge[] {
-  return driver.history().events.filter((event): event is Purge => event.kind === "gc-purge");
-}
+const purges = (driver: Driver) => eventsOf(driver, "gc-purge");
 
 /** Sweeps run every tick, so a purge's time says exactly when its condition first held. */
 function everyTick(mode: GcMode, extra: StoreOptionsInput = {}): Driver {
   return new Driver({
+    ...quiet,
     gc: { mode, graceTicks: 100 },
     gcIntervalTicks: 1,
     gcSettleTicks: 30,
-    sloppyQuorum: false,
-    antiEntropyIntervalTicks: 0,
-    readRepair: "off",
     ...extra,
   });
 }
@@ -108,8 +103,8 @@ describe("gc repair", () => {
 });
 
 function hintHolder(driver: Driver): NodeId {
-  const stored = driver.history().events.find((event) => event.kind === "hint-stored");
-  if (stored?.kind !== "hint-stored") throw new Error("expected a stored hint");
+  const stored = eventsOf(driver, "hint-stored")[0];
+  if (stored === undefined) throw new Error("expected a stored hint");
   return stored.holder;
 }
 
@@ -141,6 +136,20 @@ describe("gc immediate", () => {
     expect(driver.get(2, "x").result).toEqual({ kind: "absent", reason: "never-written" });
   });
 
+  it("purges a tombstone every replica acknowledged, not the value beside it (vector clocks)", () => {
+    const driver = everyTick("immediate", { versioning: "vector-clock" });
+    driver.put(1, "x", "v1");
+    driver.get(1, "x");
+    const put = driver.start(2, { kind: "put", key: "x", value: "v2" }); // concurrent: a sibling
+    const del = driver.start(1, { kind: "delete", key: "x", tombstone: "t1" });
+    driver.finish(put);
+    driver.finish(del);
+    expect(driver.get(3, "x").result).toEqual({ kind: "siblings", values: ["v2"], tombstones: ["t1"] });
+    driver.advance(100);
+    expect(purges(driver)).toHaveLength(3);
+    expect(driver.get(3, "x").result).toEqual({ kind: "siblings", values: ["v2"], tombstones: [] });
+  });
+
   it("a purge mark covers only the tombstone it names, not a later one the replicas have not all acknowledged", () => {
     const driver = everyTick("immediate", { gcSettleTicks: 50 });
     const [first, , late] = driver.replicasOf("x") as [NodeId, NodeId, NodeId];
@@ -155,5 +164,24 @@ describe("gc immediate", () => {
     driver.restart(late);
     driver.quiesce();
     expect(driver.get(1, "x").result).toEqual({ kind: "absent", reason: "deleted" });
+  });
+
+  it("a purge mark goes with the tombstone it named: the same tombstone brought back by anti-entropy waits for a new mark", () => {
+    const driver = everyTick("immediate");
+    const [first, , cutOff] = driver.replicasOf("x") as [NodeId, NodeId, NodeId];
+    const others = driver.cluster.nodes.map((node) => node.id).filter((id) => id !== cutOff);
+    driver.put(0, "x", "v1", first);
+    driver.advance(5);
+    driver.start(0, { kind: "delete", key: "x", tombstone: "t1" }, first);
+    driver.advance(3); // every replica acknowledged; the coordinator's own mark is set, the others' are on their way
+    driver.partition([[cutOff], others]); // the cut-off replica's mark is lost: it keeps the tombstone
+    driver.advance(50);
+    expect(purges(driver).map((purge) => purge.node)).not.toContain(cutOff);
+    expect(purges(driver)).toHaveLength(2);
+    driver.heal();
+    driver.antiEntropy(true); // the tombstone comes back to the replicas that purged it
+    driver.advance(50);
+    expect(purges(driver)).toHaveLength(2);
+    for (const node of driver.replicasOf("x")) expect(driver.cluster.node(node).stateOf("x")?.[0]?.tombstone).toBe(true);
   });
 });

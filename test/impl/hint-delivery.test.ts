@@ -135,6 +135,40 @@ describe("the doomstone bug under vector clocks", () => {
     expect(run([])).toEqual({ kind: "siblings", values: ["v2"], tombstones: [] });
     expect(run(["doomstone"])).toEqual({ kind: "siblings", values: [], tombstones: ["t1"] });
   });
+
+  it("the re-stamped tombstone covers what its target's versions had covered, so it hides them on the other replicas too", () => {
+    // x=p everywhere; a blind delete (a hint for the third replica, which is down); the third
+    // alone then stores c, which covers p (c's hints for the others expire). The hint,
+    // re-stamped at the third over c, must also cover p, which the others still hold.
+    const driver = new Driver({
+      ...handoff,
+      versioning: "vector-clock",
+      readQuorum: 1,
+      writeQuorum: 1,
+      hintTtlTicks: 30,
+      hintDeliveryIntervalTicks: 100_000,
+      bugs: ["doomstone"],
+    });
+    const [a, b, third] = driver.replicasOf("x") as [NodeId, NodeId, NodeId];
+    driver.put(0, "x", "p", a);
+    driver.advance(5);
+    driver.crash(third);
+    driver.run(9, { kind: "delete", key: "x", tombstone: "t1" }, a); // process 9 never read x
+    driver.advance(5);
+    driver.restart(third);
+    driver.crash(a);
+    driver.crash(b);
+    driver.get(1, "x", third);
+    driver.put(1, "x", "c", third);
+    driver.deliverHints(); // the tombstone hint reaches the third, re-stamped over c
+    driver.advance(40);
+    driver.deliverHints(); // c's hints for the others expire
+    expect(hintEvents(driver, "hint-expired")).toHaveLength(2);
+    driver.restart(a);
+    driver.restart(b);
+    driver.antiEntropy(true);
+    expect(driver.get(2, "x", a).result).toEqual({ kind: "siblings", values: [], tombstones: ["t1", "t1"] });
+  });
 });
 
 describe("the doomstone bug under last-write-wins", () => {

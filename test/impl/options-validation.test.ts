@@ -1,7 +1,7 @@
 // Every configuration problem comes back as a value with a stable code, the field to fix and
 // a message that names it; and the history header says what a configuration promises.
 import { describe, expect, it } from "vitest";
-import { Driver, headerOf, resolveOptions, validateOptions } from "../../impl/index.ts";
+import { consistencyOf, Driver, headerOf, resolveOptions, validateOptions } from "../../impl/index.ts";
 import type { OptionsProblem, StoreOptionsInput } from "../../impl/index.ts";
 
 function problemsOf(input: StoreOptionsInput): Array<[OptionsProblem["code"], string]> {
@@ -37,6 +37,7 @@ describe("validateOptions", () => {
     expect(problemsOf({ nodeCount: 3, replicationFactor: 4 })).toContainEqual(["bad-quorum", "replicationFactor"]);
     expect(problemsOf({ replicationFactor: 0, readQuorum: 1, writeQuorum: 1 })).toContainEqual(["bad-quorum", "replicationFactor"]);
     expect(problemsOf({ nodeCount: 3, replicationFactor: 3 })).toEqual([]);
+    expect(problemsOf({ replicationFactor: 1, readQuorum: 1, writeQuorum: 1 })).toEqual([]);
   });
 
   it("each quorum must be a whole number within 1..N, and the message says N", () => {
@@ -70,10 +71,20 @@ describe("validateOptions", () => {
 
   it("a Driver refuses options that cannot run", () => {
     expect(() => new Driver({ writeQuorum: 9 })).toThrow(/invalid options: writeQuorum must be in 1\.\.replicationFactor/);
+    expect(() => new Driver({ readQuorum: 9, writeQuorum: 9 })).toThrow(
+      "invalid options: readQuorum must be in 1..replicationFactor (3), got 9; writeQuorum must be in 1..replicationFactor (3), got 9",
+    );
   });
 });
 
 describe("the history header", () => {
+  it("promises quorum consistency only when strict read and write quorums overlap (R+W>N)", () => {
+    const level = (readQuorum: number, writeQuorum: number) => consistencyOf(resolveOptions({ sloppyQuorum: false, readQuorum, writeQuorum }));
+    expect(level(2, 2)).toBe("quorum");
+    expect(level(1, 2)).toBe("eventual"); // R+W = N: a read may miss the last write
+    expect(consistencyOf(resolveOptions({ readQuorum: 2, writeQuorum: 2 }))).toBe("eventual"); // sloppy
+  });
+
   it("records the grace period only for timeout GC", () => {
     const config = (gc: StoreOptionsInput["gc"]) => headerOf(resolveOptions({ gc }), 100).config.gc;
     expect(config({ mode: "timeout", graceTicks: 300 })).toEqual({ mode: "timeout", graceTicks: 300 });

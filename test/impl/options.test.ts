@@ -12,6 +12,23 @@ describe("options", () => {
     expect(options.bugs).toEqual([]);
   });
 
+  it("default to the cluster the docs describe: 5 nodes, N=3, R=W=2, sloppy quorum, LWW, async read repair, timeout GC", () => {
+    expect(resolveOptions()).toMatchObject({
+      nodeCount: 5,
+      replicationFactor: 3,
+      readQuorum: 2,
+      writeQuorum: 2,
+      sloppyQuorum: true,
+      linearizable: false,
+      versioning: "lww",
+      readRepair: "async",
+      gc: { mode: "timeout" },
+      durableHints: false, // hints die with their holder unless asked otherwise
+      safeguards: { hintsWithinGrace: true, rejoinGuard: true, compareVersionsOnApply: true },
+      bugs: [],
+    });
+  });
+
   it("merge nested objects field by field", () => {
     const options = resolveOptions({ network: { lossProbability: 0.5 } });
     expect(options.network).toEqual({ ...defaultOptions.network, lossProbability: 0.5 });
@@ -28,6 +45,7 @@ describe("options", () => {
     for (const limit of [-1, 1.5]) {
       const problems = validateOptions(resolveOptions({ vectorClockPruneDots: limit }));
       expect(problems.map((problem) => [problem.code, problem.field])).toEqual([["bad-range", "vectorClockPruneDots"]]);
+      expect(problems[0]?.message).toBe(`vectorClockPruneDots must be a non-negative integer (0: never prune), got ${limit}`);
     }
     expect(validateOptions(resolveOptions({ vectorClockPruneDots: 3 }))).toEqual([]);
   });
@@ -42,5 +60,6 @@ describe("options", () => {
       "doomstone",
     ]);
     for (const bug of bugs) expect(bug.summary.length).toBeGreaterThan(40);
+    for (const bug of bugs) expect(bug.summary).toMatch(/^[A-Z][^]*[a-z)]\.$/); // whole sentences, none cut off
   });
 });

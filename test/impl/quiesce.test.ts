@@ -20,6 +20,14 @@ describe("quiesce", () => {
     expect(() => assertConverged(driver.cluster)).not.toThrow();
   });
 
+  it("waits for the messages still in flight before the barrier, so every replica has the last write", () => {
+    const driver = new Driver({ sloppyQuorum: false, antiEntropyIntervalTicks: 0, readRepair: "off", network: { delayTicks: 1, jitterTicks: 6 } });
+    driver.put(0, "x", "v1"); // acknowledged by two replicas; the third's copy may still be on its way
+    driver.quiesce();
+    expect(driver.cluster.network.inFlight).toBe(0);
+    for (const node of driver.replicasOf("x")) expect(driver.cluster.node(node).stateOf("x")?.[0]?.value).toBe("v1");
+  });
+
   it("ends even when every node was cut off past the grace period: the guard cannot rebuild, so they are forced back", () => {
     const driver = new Driver({ gc: { mode: "timeout", graceTicks: 50 }, sloppyQuorum: false });
     driver.put(0, "x", "v1");

@@ -18,6 +18,13 @@ describe("Random", () => {
     }
   });
 
+  it("between includes both ends; pick refuses an empty array", () => {
+    const random = new Random(7);
+    const seen = new Set(Array.from({ length: 200 }, () => random.between(-2, 2)));
+    expect([...seen].sort((x, y) => x - y)).toEqual([-2, -1, 0, 1, 2]);
+    expect(() => random.pick([])).toThrow("Random.pick: empty array");
+  });
+
   it("differs between seeds", () => {
     expect(new Random(1).nextUint32()).not.toBe(new Random(2).nextUint32());
   });

@@ -2,24 +2,21 @@
 // what its serving peers hold (its own suspect data is dropped), records each version it
 // gains as a repair, and waits, retrying, while some range of it has no serving peer.
 import { describe, expect, it } from "vitest";
-import type { HistoryEvent, NodeId } from "../../model/vocabulary.ts";
+import type { NodeId } from "../../model/vocabulary.ts";
 import { Driver } from "../../impl/index.ts";
 import type { StoreOptionsInput } from "../../impl/index.ts";
-
-type Repair = Extract<HistoryEvent, { kind: "repair-write" }>;
+import { eventsOf, putWhileDown, quiet } from "./helpers.ts";
 
 const guarded: StoreOptionsInput = {
+  ...quiet,
   gc: { mode: "timeout", graceTicks: 100 },
-  sloppyQuorum: false,
-  antiEntropyIntervalTicks: 0,
-  readRepair: "off",
   rejoinRepairDelayTicks: 10,
   writeQuorum: 1,
   readQuorum: 1,
 };
 
 function repaired(driver: Driver, node: NodeId): number {
-  return driver.history().events.filter((event) => event.kind === "node-repaired" && event.node === node).length;
+  return eventsOf(driver, "node-repaired").filter((event) => event.node === node).length;
 }
 
 /** sameReplicas finds two other keys with the same replicas as `key`. */
@@ -43,12 +40,8 @@ describe("rebuilding a node held back by the rejoin guard", () => {
     driver.put(0, "x", "old", a);
     driver.advance(5);
     // The peers disagree: a holds a newer x than b, and only b holds y.
-    driver.crash(b);
-    driver.put(0, "x", "new", a);
-    driver.restart(b);
-    driver.crash(a);
-    driver.put(0, y, "y-on-b", b);
-    driver.restart(a);
+    putWhileDown(driver, [b], "x", "new", a);
+    putWhileDown(driver, [a], y, "y-on-b", b);
     driver.advance(150);
     expect(driver.cluster.node(b).stateOf("x")?.[0]?.value).toBe("old");
     driver.restart(c); // out 150 > 100 ticks: held back
@@ -57,9 +50,24 @@ describe("rebuilding a node held back by the rejoin guard", () => {
     expect(repaired(driver, c)).toBe(1);
     const valueAt = (key: string) => driver.cluster.node(c).stateOf(key)?.[0]?.value;
     expect([valueAt("x"), valueAt(y), valueAt(z)]).toEqual(["new", "y-on-b", "z-everywhere"]);
-    const repairs = driver.history().events.filter((event): event is Repair => event.kind === "repair-write" && event.node === c);
+    const repairs = eventsOf(driver, "repair-write").filter((event) => event.node === c);
     expect(repairs.map((repair) => repair.key).sort()).toEqual(["x", y].sort()); // z it already had
     expect(repairs.every((repair) => repair.source === "anti-entropy")).toBe(true);
+  });
+
+  it("takes only the ranges the node replicates", () => {
+    const driver = new Driver(guarded);
+    const c = driver.replicasOf("x")[2] as NodeId;
+    const elsewhere = Array.from({ length: 50 }, (_, i) => `y${i}`).filter((key) => !driver.replicasOf(key).includes(c));
+    expect(elsewhere.length).toBeGreaterThan(5);
+    for (const key of elsewhere) driver.put(0, key, "v");
+    driver.advance(5);
+    driver.crash(c);
+    driver.advance(150);
+    driver.restart(c);
+    driver.advance(11);
+    expect(repaired(driver, c)).toBe(1);
+    expect(elsewhere.filter((key) => driver.cluster.node(c).stateOf(key) !== undefined)).toEqual([]);
   });
 
   it("records as repairs only the siblings it gains, not those it already held (vector clocks)", () => {
@@ -73,7 +81,7 @@ describe("rebuilding a node held back by the rejoin guard", () => {
     driver.restart(c);
     driver.advance(11);
     expect(driver.cluster.node(c).stateOf("x")?.map((sibling) => sibling.value)).toEqual(["v1", "v2"]);
-    const repairs = driver.history().events.filter((event) => event.kind === "repair-write" && event.node === c);
+    const repairs = eventsOf(driver, "repair-write").filter((event) => event.node === c);
     expect(repairs).toEqual([expect.objectContaining({ key: "x", value: "v2" })]);
   });
 

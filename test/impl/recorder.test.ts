@@ -14,6 +14,6 @@ describe("recorders", () => {
   });
 
   it("a memory recorder without a header refuses to give a history", () => {
-    expect(() => new MemoryRecorder().history()).toThrow();
+    expect(() => new MemoryRecorder().history()).toThrow("MemoryRecorder.history: no header recorded");
   });
 });

@@ -5,9 +5,8 @@
 import { describe, expect, it } from "vitest";
 import type { NodeId } from "../../model/vocabulary.ts";
 import { Driver } from "../../impl/index.ts";
-import type { StoreOptionsInput } from "../../impl/index.ts";
-
-const quiet: StoreOptionsInput = { sloppyQuorum: false, antiEntropyIntervalTicks: 0, readRepair: "off" };
+import { sameState } from "../../impl/replica.ts";
+import { quiet } from "./helpers.ts";
 
 function idsAt(driver: Driver, node: NodeId, key: string): string[] | undefined {
   return driver.cluster.node(node).stateOf(key)?.map((sibling) => sibling.id);
@@ -123,5 +122,11 @@ describe("replicas that already agree", () => {
     driver.antiEntropy(true);
     for (const replica of [a, b, c]) expect(idsAt(driver, replica, "x")).toHaveLength(3);
     expect(driver.get(4, "x", c).result).toEqual({ kind: "siblings", values: ["v1", "v2", "v3"], tombstones: [] });
+  });
+});
+
+describe("sameState", () => {
+  it("holds for a key absent on both sides: there is nothing to repair", () => {
+    expect(sameState(undefined, undefined)).toBe(true);
   });
 });

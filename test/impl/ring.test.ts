@@ -15,6 +15,19 @@ describe("Ring", () => {
     expect(walk.slice(0, 3)).toEqual(replicas);
   });
 
+  it("puts a key that hashes exactly onto a token in the range that token ends, the token's node first", () => {
+    const ring = new Ring(nodes, 8, 3);
+    // A vnode's token is the hash of "node#index", so that very string lands on it.
+    for (const node of nodes) expect(ring.walkOf(ring.rangeOf(`${node}#3`))[0]).toBe(node);
+  });
+
+  it("refuses a replication factor above the node count, and a range it does not have", () => {
+    expect(() => new Ring(["n1", "n2"], 4, 3)).toThrow("Ring: replication factor 3 exceeds 2 nodes");
+    const ring = new Ring(nodes, 8, 3);
+    expect(() => ring.walkOf(ring.rangeCount)).toThrow(`Ring.walkOf: no range ${ring.rangeCount}`);
+    expect(() => ring.replicasOfRange(-1)).toThrow("Ring.replicasOfRange: no range -1");
+  });
+
   it("spreads keys over every node", () => {
     const ring = new Ring(nodes, 8, 3);
     const primaries = new Map<string, number>();

@@ -25,4 +25,14 @@ describe("runScenario", () => {
     expect(validateOptions(options)).toEqual([]);
     expect(options.faults.crashProbability).toBeGreaterThan(0);
   });
+
+  it("the default scenario is the one its description and docs/cli.md name: timeout GC with a 200-tick grace, deletes a quarter of the mix", () => {
+    const scenario = defaultScenario();
+    expect(scenario.description).toMatch(/^default scenario: 5 nodes, N=3, R=W=2, sloppy quorum, LWW, timeout GC \(grace 200 ticks/);
+    expect(resolveOptions(scenario)).toMatchObject({
+      gc: { mode: "timeout", graceTicks: 200 },
+      fullRepairIntervalTicks: 80,
+      workload: { processes: 5, keys: 50, ops: 3000, deleteWeight: 0.25, quiesceEveryOps: 150 },
+    });
+  });
 });

@@ -41,6 +41,29 @@ describe("what a session carries", () => {
     expect(second.outcome).toBe("info");
     expect(stamps[1]!).toBeGreaterThan(stamps[0]!);
   });
+
+  it("a write that failed before it was stamped leaves the session's clock where it was", () => {
+    const driver = new Driver({ sloppyQuorum: false, writeQuorum: 3, antiEntropyIntervalTicks: 0 });
+    const [fast, , third] = driver.replicasOf("x") as [NodeId, NodeId, NodeId];
+    driver.skew(fast, 1000);
+    driver.put(1, "x", "v1", fast); // stamped far ahead of true time
+    driver.crash(third);
+    expect(driver.put(1, "x", "v2", fast).outcome).toBe("fail"); // never stamped
+    driver.restart(third);
+    driver.delete(1, "x", outsiderOf(driver, "x")); // its clock has seen nothing of x
+    expect(driver.get(2, "x").result).toEqual({ kind: "absent", reason: "deleted" });
+  });
+
+  it("a get of an older version leaves the session's clock where it was", () => {
+    const driver = new Driver({ sloppyQuorum: false, antiEntropyIntervalTicks: 0 });
+    const [fast] = driver.replicasOf("x") as [NodeId];
+    driver.put(0, "y", "old"); // stamped at true time
+    driver.skew(fast, 1000);
+    driver.put(1, "x", "v1", fast); // stamped far ahead of true time
+    expect(driver.get(1, "y").result).toEqual({ kind: "value", value: "old" });
+    driver.delete(1, "x", outsiderOf(driver, "x"));
+    expect(driver.get(2, "x").result).toEqual({ kind: "absent", reason: "deleted" });
+  });
 });
 
 describe("what the history records", () => {

@@ -73,6 +73,16 @@ describe("sloppy quorum stand-ins", () => {
     expect(hints(driver)).toEqual([]);
   });
 
+  it("answer a read one per missing replica: with one of three replicas down and R=3, a get asks three nodes", () => {
+    const driver = new Driver({ sloppyQuorum: true, readQuorum: 3, readRepair: "off", antiEntropyIntervalTicks: 0 });
+    const [first, second] = walkOf(driver, "x") as [NodeId, NodeId];
+    driver.crash(second);
+    const sentBefore = driver.cluster.stats.messagesSent;
+    expect(driver.get(1, "x", first).outcome).toBe("ok");
+    driver.advance(5);
+    expect(driver.cluster.stats.messagesSent - sentBefore).toBe(3 + 3); // three queries, three replies
+  });
+
   it("answer a read only when the serving replicas are fewer than R", () => {
     // The stand-in holds a hint of x that no serving replica has: whether a get sees it
     // shows whether the stand-in was asked.

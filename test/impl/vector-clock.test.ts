@@ -11,12 +11,14 @@ describe("dots", () => {
   it("union reuses an operand that the other adds nothing to; summaries are per-node maxima", () => {
     const a = dots("n1:1");
     expect(unionDots(a, new Set())).toBe(a);
+    expect(unionDots(new Set(), a)).toBe(a);
     expect(sorted(unionDots(a, dots("n2:4")))).toEqual(["n1:1", "n2:4"]);
     expect(summariseDots(["n2:4", "n1:1", "n1:3", "node:with:colons:2"])).toEqual([
       ["n1", 3],
       ["n2", 4],
       ["node:with:colons", 2],
     ]);
+    expect(summariseDots(["n1:3", "n1:1"])).toEqual([["n1", 3]]); // the maximum, not the last seen
   });
 });
 
@@ -42,6 +44,7 @@ describe("pruneDots", () => {
     const set = dots("n1:1", "n1:2", "n2:1", "n2:2", "n3:1", "n3:2");
     expect(sorted(pruneDots(set, 4))).toEqual(["n1:2", "n2:2", "n3:1", "n3:2"]);
     expect(sorted(pruneDots(set, 1))).toEqual(["n3:2"]);
+    expect(sorted(pruneDots(dots("n2:1", "n1:1"), 1))).toEqual(["n2:1"]); // whatever order the set lists them in
   });
 
   test.prop([

@@ -90,6 +90,26 @@ describe("the workload", () => {
     expect(openedByDelete).toBeGreaterThan(20);
   });
 
+  it("draws keys k0..k(keys-1), and makes up values and tombstone ids unique to each process and op", () => {
+    const history = run({ versioning: "vector-clock", workload: { keys: 5 } }); // tombstone ids are recorded under vector clocks
+    const all = invokes(history);
+    expect(new Set(all.map((event) => event.key))).toEqual(new Set(["k0", "k1", "k2", "k3", "k4"]));
+    const values = all.flatMap((event) => (event.value === undefined ? [] : [event.value]));
+    const tombstones = all.flatMap((event) => (event.tombstone === undefined ? [] : [event.tombstone]));
+    expect(values.length).toBeGreaterThan(50);
+    expect(tombstones.length).toBeGreaterThan(10);
+    expect(values.every((value) => /^p\d+-\d+$/.test(value))).toBe(true);
+    expect(tombstones.every((id) => /^d\d+-\d+$/.test(id))).toBe(true);
+    expect(new Set([...values, ...tombstones]).size).toBe(values.length + tombstones.length);
+  });
+
+  it("under vector clocks puts a get before writes only: a run of gets alone is the same as under last-write-wins", () => {
+    const onlyGets = { workload: { putWeight: 0, getWeight: 1, deleteWeight: 0 } };
+    const keysRead = (versioning: "lww" | "vector-clock") =>
+      invokes(run({ ...onlyGets, versioning })).map((event) => `${event.process}:${event.op}:${event.key}`);
+    expect(keysRead("vector-clock")).toEqual(keysRead("lww"));
+  });
+
   it("waits up to thinkTicksMax between a process's ops, and not at all when it is 0", () => {
     const gaps = (thinkTicksMax: number) => {
       const history = run({ network: { delayTicks: 1 }, workload: { thinkTicksMax, quiesceEveryOps: 0 } });
