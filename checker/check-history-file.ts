@@ -1,7 +1,7 @@
 // Checks a lazarus history as it is read, for histories too long to hold: each event goes
 // into the spec's fold (its operations and cluster log) and is then dropped, so memory
 // grows with the operations, not with the events and their text.
-import { HistoryFold } from "../model/history-fold.ts";
+import { HistoryFold } from "../model/history-context.ts";
 import type { HistoryError } from "../histories/format/error.ts";
 import { streamHistoryFile } from "../histories/format/reader.ts";
 import type { HistoryInput } from "../histories/format/input.ts";

@@ -1,11 +1,10 @@
 // What `lazarus run` keeps of the history it records. The spec's rules need only the
-// operations and the cluster's events (model/history-fold.ts), so the events themselves
+// operations and the cluster's events (HistoryFold, model/history-context.ts), so the events themselves
 // go straight to --out as they happen and are not held; only --report, which draws every
 // event, keeps the whole history. A run's memory then follows its operations.
 import { HistoryFileSink } from "../histories/format/file-sink.ts";
 import { MemoryRecorder, type Recorder } from "../impl/index.ts";
-import type { HistoryContext } from "../model/history-context.ts";
-import { HistoryFold } from "../model/history-fold.ts";
+import { HistoryFold, type HistoryContext } from "../model/history-context.ts";
 import type { SupersessionIndex } from "../model/key-history.ts";
 import type { History, HistoryEvent, HistoryHeader } from "../model/vocabulary.ts";
 import type { Progress } from "./progress.ts";
@@ -48,7 +47,7 @@ export class RunRecording implements Recorder {
     this.file?.close();
   }
 
-  /** header is the run's header, once recorded. */
+  /** recorded is the run's header, once recorded. */
   get recorded(): HistoryHeader {
     if (this.recordedHeader === undefined) throw new Error("RunRecording: no header recorded");
     return this.recordedHeader;

@@ -142,7 +142,8 @@ function unreachableBreaches(
  */
 function hintsExpiredFor(expiries: readonly LoggedEvent[], node: NodeId, from: number, staleBefore: Ticks): UnreachableTooLong["expiredHints"] {
   const expired: UnreachableTooLong["expiredHints"] = [];
-  for (const { index, event } of expiries.slice(firstLoggedAfter(expiries, from))) {
+  for (let position = firstLoggedAfter(expiries, from); position < expiries.length; position++) {
+    const { index, event } = expiries[position]!;
     if (event.kind !== "hint-expired" || (event.target !== node && event.holder !== node) || event.storedAt >= staleBefore) continue;
     const write: ReplicaWrite = { key: event.key, tombstone: event.tombstone };
     if (event.value !== undefined) write.value = event.value;

@@ -1,12 +1,12 @@
 // Everything about a whole history that the per-key rules consult: its operations by
 // key, its barriers, the GC-contract breaches, and whether a clock skew was injected.
-import { clusterLogOf, type ClusterLog } from "./cluster-log.ts";
+import { isClusterEvent, type ClusterLog, type LoggedEvent } from "./cluster-log.ts";
 import { firstAfter } from "./event-order.ts";
 import { findGcBreaches, type GcBreach } from "./gc-contract.ts";
 import { indexKeyHistories, plainSupersession, type KeyHistory, type SupersessionIndex } from "./key-history.ts";
-import { pairOperations, type Operation } from "./operations.ts";
+import { OperationPairer, type Operation } from "./operations.ts";
 import { purgedTombstones, repairRounds, type PurgedTombstone, type RepairRound } from "./purges.ts";
-import type { History, HistoryHeader, Key, Ticks } from "./vocabulary.ts";
+import type { History, HistoryEvent, HistoryHeader, Key, Ticks } from "./vocabulary.ts";
 
 /**
  * Barrier is a moment of quiescence: where eventual consistency owes convergence.
@@ -49,14 +49,38 @@ export interface HistoryContext {
  * `index` answers the supersession questions: the plain definitions by default.
  */
 export function prepareHistory(history: History, index: SupersessionIndex = plainSupersession): HistoryContext {
-  return prepareContext(history.header, pairOperations(history.events), clusterLogOf(history.events), index);
+  const fold = new HistoryFold(history.header);
+  for (const event of history.events) fold.add(event);
+  return fold.context(index);
 }
 
 /**
- * prepareContext is prepareHistory from what the rules read of a history: its header, its
- * paired operations and its cluster log (model/history-fold.ts gathers them from a
- * history read one event at a time).
+ * HistoryFold takes a history one event at a time, keeping only what the spec's rules read:
+ * the paired operations and the cluster log. A reader of a long file feeds it line by line
+ * and never holds the events themselves, which take several times the memory of the
+ * operations; prepareHistory feeds it a history held in memory.
  */
+export class HistoryFold {
+  private readonly pairer = new OperationPairer();
+  private readonly entries: LoggedEvent[] = [];
+  private count = 0;
+
+  constructor(private readonly header: HistoryHeader) {}
+
+  /** add takes the next event of the history. */
+  add(event: HistoryEvent): void {
+    const index = this.count++;
+    if (isClusterEvent(event)) this.entries.push({ index, event });
+    else this.pairer.add(event, index);
+  }
+
+  /** context is the history prepared for the rules: call it once, after the last event. */
+  context(index: SupersessionIndex = plainSupersession): HistoryContext {
+    return prepareContext(this.header, this.pairer.operations, { entries: this.entries }, index);
+  }
+}
+
+/** prepareContext is prepareHistory from what the rules read of a history: its header, its paired operations and its cluster log. */
 export function prepareContext(header: HistoryHeader, operations: Operation[], log: ClusterLog, index: SupersessionIndex = plainSupersession): HistoryContext {
   const barriers: Barrier[] = [];
   let firstSkewEvent: number | undefined;
