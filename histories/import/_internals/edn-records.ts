@@ -2,9 +2,9 @@
 // one map per line, a single vector [...] or list (...) of maps, or maps spread over
 // lines all work.
 
-import { parseEDNString } from "edn-data";
 import { defaultMaxLineBytes } from "../../format/line-decoder.ts";
 import type { LineSource } from "../result.ts";
+import { readFlatEdnLine } from "./flat-edn-map.ts";
 
 /** EdnRecord is one top-level map, parsed, with the line it starts on (1-based). */
 export type EdnRecord = { ok: true; line: number; map: Record<string, unknown> } | { ok: false; line: number; message: string; fix: string };
@@ -20,7 +20,8 @@ const parseOptions = { mapAs: "object", keywordAs: "string", listAs: "array", ch
  * commas, whitespace and `;` comments between maps are skipped; anything else is an
  * error. An integer beyond ±(2^53 - 1) is read as a BigInt, never rounded to a
  * neighbouring double: edn-data would round 9007199254740993 to ...992 unless it carries
- * EDN's `N` suffix, so the suffix is added.
+ * EDN's `N` suffix, so the suffix is added. A line that is one flat map takes the fast
+ * path of flat-edn-map.ts; edn-data is loaded only for the first line that does not.
  */
 export async function* ednRecords(lines: LineSource): AsyncGenerator<EdnRecord> {
   let lineNumber = 0;
@@ -30,6 +31,13 @@ export async function* ednRecords(lines: LineSource): AsyncGenerator<EdnRecord> 
   let startLine = 0;
   for await (const text of lines) {
     lineNumber++;
+    if (depth === 0) {
+      const flat = readFlatEdnLine(text);
+      if (flat !== undefined) {
+        yield { ok: true, line: lineNumber, map: flat };
+        continue;
+      }
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text[i]!;
       if (depth === 0) {
@@ -69,7 +77,7 @@ export async function* ednRecords(lines: LineSource): AsyncGenerator<EdnRecord> 
           return;
         }
       } else if (c === "}" || c === "]" || c === ")") depth--;
-      if (depth === 0) yield parseMap(buffer, startLine);
+      if (depth === 0) yield parseMap(await loadEdnParser(), buffer, startLine);
     }
     if (depth > 0) {
       buffer += "\n";
@@ -99,7 +107,17 @@ function unsafeInteger(text: string, index: number): string | undefined {
   return Number.isSafeInteger(Number(token)) ? undefined : token;
 }
 
-function parseMap(text: string, line: number): EdnRecord {
+type EdnParser = typeof import("edn-data").parseEDNString;
+
+let ednParser: EdnParser | undefined;
+
+/** loadEdnParser loads edn-data once, when a line first needs it: most histories never do, and a check starts faster without it. */
+async function loadEdnParser(): Promise<EdnParser> {
+  ednParser ??= (await import("edn-data")).parseEDNString;
+  return ednParser;
+}
+
+function parseMap(parseEDNString: EdnParser, text: string, line: number): EdnRecord {
   try {
     const map = parseEDNString(text, parseOptions);
     if (map === null || typeof map !== "object" || Array.isArray(map)) throw new Error("not a map");
