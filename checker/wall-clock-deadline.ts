@@ -2,6 +2,7 @@
 // clock time, which the engine never reads itself (it only asks whether the deadline has
 // passed), so that a check without a timeout stays deterministic.
 import type { Deadline } from "./linearizability/index.ts";
+import { monotonicMs } from "./monotonic-clock.ts";
 
 /**
  * wallClockDeadline passes `seconds` of wall-clock time after it is first asked, that is
@@ -12,7 +13,7 @@ export function wallClockDeadline(seconds: number): Deadline {
   let endsAtMs: number | undefined;
   return {
     passed() {
-      const nowMs = performance.now();
+      const nowMs = monotonicMs();
       endsAtMs ??= nowMs + seconds * 1000;
       return nowMs >= endsAtMs;
     },

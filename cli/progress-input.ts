@@ -2,8 +2,8 @@
 // standard input for "-"), with every chunk's bytes counted on the way to the reader.
 // `lazarus check` uses it only when it draws progress, so a pipe or a log sees the plain
 // input.
-import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import { openChunks } from "../histories/format/file-chunks.ts";
 import { HistoryInput, isStdin, stdinName } from "../histories/import/index.ts";
 
 /** CountedInput is an input and the size it will have when read to the end (undefined for a pipe or standard input). */
@@ -14,7 +14,7 @@ export interface CountedInput {
 
 /** openCounted opens `path` as HistoryInput.open does, calling `onBytes` with the bytes read so far after each chunk. */
 export async function openCounted(path: string, onBytes: (bytesRead: number) => void): Promise<CountedInput> {
-  const open = isStdin(path) ? () => process.stdin : () => createReadStream(path, { highWaterMark: 1 << 16 });
+  const open = openChunks(path);
   const size = isStdin(path) ? undefined : await stat(path).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
   async function* counted(): AsyncGenerator<unknown> {
     let bytesRead = 0;

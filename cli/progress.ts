@@ -2,6 +2,7 @@
 // saying how much is done, how fast, and when it should end. It is drawn only when
 // standard error is a terminal and the output is not --json, so pipes, files, CI logs
 // and JSON readers never see it. One line written with \r needs no library.
+import { monotonicMs } from "../checker/monotonic-clock.ts";
 
 /** ProgressStream is where the line goes: standard error, or a stand-in in tests. */
 export interface ProgressStream {
@@ -50,7 +51,7 @@ export class Progress {
   }
 
   /** on draws on `stream` when it is a terminal; `now` is the clock, in milliseconds. */
-  static on(stream: ProgressStream | undefined, label: string, now: () => number = () => performance.now()): Progress {
+  static on(stream: ProgressStream | undefined, label: string, now: () => number = monotonicMs): Progress {
     return new Progress(stream?.isTTY === true ? stream : undefined, label, now);
   }
 

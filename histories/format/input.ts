@@ -1,8 +1,8 @@
 // One input, opened once and read once as lines: a file path, "-" for standard input, or a
 // stream. Format detection peeks at the first lines and the reader then gets them again,
 // so a pipe or a FIFO, which can be read only once, works as a file does.
-import { createReadStream } from "node:fs";
 import type { HistoryError } from "./error.ts";
+import { openChunks } from "./file-chunks.ts";
 import { defaultMaxLineBytes, LineDecoder, type LineBatch } from "./line-decoder.ts";
 
 /** InputOptions: `maxLineBytes` is the longest line accepted (default 16 MiB); `name` is what errors call the input. */
@@ -14,14 +14,6 @@ export interface InputOptions {
 /** stdinName is what errors call standard input, given as "-". */
 export const stdinName = "<stdin>";
 
-/**
- * isStdin says whether `path` names standard input. /dev/stdin is read from descriptor 0
- * too: opening it again fails (ENXIO) when standard input is a socket, as a parent
- * process's pipe often is.
- */
-export function isStdin(path: string): boolean {
-  return path === "-" || path === "/dev/stdin";
-}
 
 /** HistoryInput is one input's lines, read lazily: nothing is opened before the first read. */
 export class HistoryInput {
@@ -33,8 +25,7 @@ export class HistoryInput {
 
   /** open reads the file at `path`, or standard input for "-" and "/dev/stdin". */
   static open(path: string, options: InputOptions = {}): HistoryInput {
-    if (isStdin(path)) return new HistoryInput(() => process.stdin, options.name ?? (path === "-" ? stdinName : path), options);
-    return new HistoryInput(() => createReadStream(path, { highWaterMark: 1 << 16 }), options.name ?? path, options);
+    return new HistoryInput(openChunks(path), options.name ?? (path === "-" ? stdinName : path), options);
   }
 
   /**
