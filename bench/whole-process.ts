@@ -36,7 +36,7 @@ interface ProcessCase {
 
 /** benchWholeProcess measures every case and returns the table it printed. */
 export async function benchWholeProcess(): Promise<string[]> {
-  buildIfStale();
+  await buildIfStale();
   const loadBefore = loadavg()[0]!;
   const directory = mkdtempSync(join(tmpdir(), "lazarus-bench-process-"));
   const lines: string[] = [];

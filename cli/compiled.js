@@ -11,6 +11,9 @@ export const projectRoot = fileURLToPath(new URL("../", import.meta.url));
 /** distDirectory is where `npm run build` writes the JavaScript (tsconfig.build.json's outDir). */
 export const distDirectory = join(projectRoot, "dist");
 
+/** bundleDirectory holds the command bundled into a few files (cli/build.js), which cli/bin.js runs. */
+export const bundleDirectory = join(distDirectory, "bundle");
+
 /** sourceFolders are the folders tsconfig.build.json compiles. */
 export const sourceFolders = ["model", "impl", "checker", "histories", "cli", "report", "suite"];
 

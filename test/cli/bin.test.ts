@@ -12,12 +12,12 @@ const root = mkdtempSync(join(tmpdir(), "lazarus-bin-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const stub = (from: string) => `export async function main(args) { process.stdout.write(${JSON.stringify(from)} + " " + args.join(" ")); return 0; }\n`;
-for (const folder of ["model", "impl", "checker", "histories", "cli", "report", "suite", "dist/cli"]) mkdirSync(join(root, folder), { recursive: true });
+for (const folder of ["model", "impl", "checker", "histories", "cli", "report", "suite", "dist/bundle"]) mkdirSync(join(root, folder), { recursive: true });
 for (const file of ["cli/bin.js", "cli/compiled.js"]) copyFileSync(join(projectRoot, file), join(root, file));
 symlinkSync(join(projectRoot, "node_modules"), join(root, "node_modules"));
 writeFileSync(join(root, "package.json"), '{ "type": "module" }\n');
 writeFileSync(join(root, "cli/main.ts"), stub("sources"));
-writeFileSync(join(root, "dist/cli/main.js"), stub("dist"));
+writeFileSync(join(root, "dist/bundle/main.js"), stub("dist"));
 writeFileSync(join(root, "model/spec.ts"), "export {};\n");
 /** sourcesSeconds is when the stand-in sources last changed (model/ is the first folder looked at). */
 const sourcesSeconds = 1_700_000_000;

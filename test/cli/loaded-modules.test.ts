@@ -1,7 +1,8 @@
-// What one `lazarus` command loads, as a user runs it (cli/bin.js, from dist/): the entry
-// imports each command's module only when that command runs, so `check` never loads the
-// simulator, nor the report page, nor (for an imported history) zod. A loader hook in the
-// child lists every module it loads.
+// What one `lazarus` command loads, as a user runs it (cli/bin.js, from dist/bundle/): the
+// entry imports each command's module only when that command runs, so `check` never loads
+// the simulator, nor the report page, nor (for an imported history) zod or edn-data. A
+// loader hook in the child lists every file it loads, and each bundle file is read for the
+// modules esbuild put in it (it names each one in a comment, "// dist/model/spec.js").
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,14 +23,20 @@ function loadedBy(...args: string[]): { code: number | null; modules: string[] }
     encoding: "utf8",
     env: { ...process.env, LAZARUS_TEST_LOADED: list },
   });
-  const modules = readFileSync(list, "utf8").split("\n").filter((url) => url !== "").map((url) => url.replace(`file://${projectRoot}`, ""));
-  return { code: run.status, modules };
+  const files = readFileSync(list, "utf8").split("\n").filter((url) => url !== "").map((url) => url.replace(`file://${projectRoot}`, ""));
+  return { code: run.status, modules: files.flatMap(modulesIn) };
+}
+
+/** modulesIn is the module a loaded file is, or, for a file of the bundle, the modules bundled in it. */
+function modulesIn(file: string): string[] {
+  if (!file.startsWith("dist/bundle/")) return [file];
+  return [...readFileSync(join(projectRoot, file), "utf8").matchAll(/^\/\/ (dist\/\S+\.js)$/gm)].map((match) => match[1]!);
 }
 
 const under = (modules: string[], folder: string) => modules.filter((url) => url.startsWith(folder));
 
 describe("each lazarus command loads only what it needs, from dist/", () => {
-  it("check of a Porcupine kv history: no simulator, no report page, no zod", () => {
+  it("check of a Porcupine kv history: no simulator, no report page, no zod, no edn-data", () => {
     const file = join(mkdtempSync(join(tmpdir(), "lazarus-loaded-")), "c01.txt");
     writeFileSync(file, '{:process 0, :type :invoke, :f :put, :key "1", :value "x"}\n{:process 0, :type :ok, :f :put, :key "1", :value "x"}\n');
     const { code, modules } = loadedBy("check", file);
@@ -39,6 +46,7 @@ describe("each lazarus command loads only what it needs, from dist/", () => {
     expect(under(modules, "dist/impl/")).toEqual([]);
     expect(under(modules, "dist/report/")).toEqual([]);
     expect(under(modules, "node_modules/zod/")).toEqual([]);
+    expect(under(modules, "node_modules/edn-data/")).toEqual([]);
     expect(under(modules, "node_modules/tsx/")).toEqual([]);
   });
 

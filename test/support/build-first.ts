@@ -3,6 +3,6 @@
 import { buildIfStale } from "../../cli/build.js";
 
 /** setup builds dist/ when a source is newer than it (a few seconds; nothing when current). */
-export function setup(): void {
-  buildIfStale();
+export async function setup(): Promise<void> {
+  await buildIfStale();
 }
