@@ -6,11 +6,14 @@
 
 import type { Operation, SequentialModel } from "../../model/sequential/index.ts";
 import { checkAll } from "./_internals/check.ts";
+
+export { decideShare } from "./_internals/check.ts";
 import type { CheckOptions, CheckStatistics } from "./_internals/check.ts";
 import type { LinearizabilityVerdict } from "./verdict.ts";
 
 export type { CheckOptions, CheckStatistics } from "./_internals/check.ts";
 export type { Deadline } from "./_internals/limits.ts";
+export type { PartitionOutcome, SearchSharing } from "./_internals/sharing.ts";
 export type { InvalidPartition, LinearizabilityVerdict, UndecidedPartition } from "./verdict.ts";
 
 /**

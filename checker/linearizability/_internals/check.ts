@@ -3,12 +3,13 @@
 
 import type { Operation, SequentialModel } from "../../../model/sequential/index.ts";
 import type { InvalidPartition, LinearizabilityVerdict, UndecidedPartition } from "../verdict.ts";
-import type { Deadline, SearchLimit } from "./limits.ts";
+import type { Deadline } from "./limits.ts";
 import type { Partition } from "./partition.ts";
 import { findMalformed, partitionOperations } from "./partition.ts";
 import { explainFailure, explainUniqueWritesFailure } from "./report.ts";
 import { searchPartition } from "./search.ts";
 import { cheapestFirst } from "./search-order.ts";
+import { soleSearch, type PartitionOutcome, type SearchSharing } from "./sharing.ts";
 import { checkUniqueWrites, type UniqueWritesResult } from "./unique-writes.ts";
 
 /** CheckOptions tunes a check; every field has a default. */
@@ -36,6 +37,11 @@ export interface CheckOptions {
    * only: the unique-writes path is polynomial and always runs. Default: none.
    */
   deadline?: Deadline;
+  /**
+   * sharing: the search order shared with other threads that check the same history
+   * (sharing.ts); the verdict is the one a lone thread reaches. Default: searched alone.
+   */
+  sharing?: SearchSharing;
 }
 
 /** CheckStatistics says how much work a check took, for benchmarks and reports. */
@@ -49,8 +55,6 @@ export interface CheckStatistics {
   decisionOrder: Array<string | null>;
 }
 
-/** PartitionOutcome is one partition's verdict before they are gathered. */
-type PartitionOutcome = { kind: "valid" } | { kind: "invalid"; report: InvalidPartition } | { kind: "unknown"; steps: number; limit: SearchLimit };
 
 /**
  * checkAll checks every partition and accounts for each: invalid partitions are all
@@ -77,6 +81,20 @@ export function checkAll<State, Input, Output>(
 }
 
 /**
+ * decideShare is a helper thread's part of checkAll: the same partitions, and the searches
+ * it claims from `options.sharing`, which hears their outcomes; no verdict is gathered.
+ */
+export function decideShare<State, Input, Output>(
+  model: SequentialModel<State, Input, Output>,
+  operations: ReadonlyArray<Operation<Input, Output>>,
+  options: CheckOptions & { sharing: SearchSharing },
+): void {
+  if (findMalformed(operations) !== undefined) return;
+  const statistics: CheckStatistics = { partitions: 0, operationsChecked: 0, steps: 0, uniqueWritePartitions: 0, decisionOrder: [] };
+  decidePartitions(model, operations, partitionOperations(model, operations), options, statistics);
+}
+
+/**
  * decidePartitions settles the partitions cheapest first, in two rounds: the unique-writes
  * path on each, then the search on those it did not find valid, the ones it convicted
  * first (their verdict is known; the search only finds their longest legal order).
@@ -99,12 +117,34 @@ function decidePartitions<State, Input, Output>(
     if (fast[index]!.kind === "invalid" && options.stopAtFirstInvalid === true) break;
   }
   const searched = [...order.filter((index) => fast[index]?.kind === "invalid"), ...order.filter((index) => fast[index]?.kind === "not-applicable")];
-  for (const index of searched) {
-    const outcome = searchOutcome(model, operations, partitions[index]!, fast[index]!, options, statistics);
+  const sharing = options.sharing ?? soleSearch();
+  const stop = options.stopAtFirstInvalid === true;
+  for (let position = sharing.claim(searched.length, stop); position !== undefined; position = sharing.claim(searched.length, stop)) {
+    const index = searched[position]!;
+    const deadline = options.sharing === undefined ? options.deadline : sharedDeadline(sharing, position, stop, options.deadline);
+    const outcome = searchOutcome(model, operations, partitions[index]!, fast[index]!, { ...options, deadline }, statistics);
+    sharing.settled(position, outcome);
     settle(outcomes, index, outcome, partitions, statistics);
-    if (outcome.kind === "invalid" && options.stopAtFirstInvalid === true) break;
   }
+  for (const [position, outcome] of sharing.finish()) settle(outcomes, searched[position]!, outcome, partitions, statistics);
+  // A lone thread stops at the first position found invalid; what other threads decided past it is dropped.
+  if (stop) for (let position = sharing.firstInvalid() + 1; position < searched.length; position++) outcomes[searched[position]!] = undefined;
   return outcomes;
+}
+
+/**
+ * sharedDeadline is the deadline of the search at `position` when threads share the
+ * searches: it gives the sharing its polls, and with stopAtFirstInvalid it passes once
+ * another thread finds an earlier position invalid, since this search's outcome will
+ * then be dropped.
+ */
+function sharedDeadline(sharing: SearchSharing, position: number, stop: boolean, deadline: Deadline | undefined): Deadline {
+  return {
+    passed() {
+      sharing.poll();
+      return (stop && sharing.firstInvalid() < position) || deadline?.passed() === true;
+    },
+  };
 }
 
 function settle<Input, Output>(
