@@ -3,4 +3,5 @@
 export type { CommandLine, CommandSpec, OptionSpec, OptionValues } from "./command-line.ts";
 export { parseCommandLine } from "./command-line.ts";
 export { answerEarly, refuse } from "./answer.ts";
+export { countFlag } from "./count-flag.ts";
 export { didYouMean, editDistance, nearestNames } from "./nearest.ts";

@@ -1,17 +1,22 @@
 // `lazarus check FILE...`: checks each history in one process and reports per file.
 // Exit 0 all valid, 1 any invalid, 2 bad input or usage, 3 any unknown (and none worse).
 // Each file's linearizability searches are bounded by --budget steps per key and --timeout
-// seconds in all, and --first stops them at the first key found not linearizable.
-import { answerEarly, parseCommandLine, refuse, type CommandSpec, type OptionValues } from "../args/index.ts";
+// seconds in all, and --first stops them at the first key found not linearizable. The
+// searches of an imported file are shared with helper threads (--jobs) once they turn out slow.
+import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { answerEarly, countFlag, parseCommandLine, refuse, type CommandSpec, type OptionValues } from "../args/index.ts";
 import { checkImported, modelNames, type ModelName } from "../../checker/check-imported.ts";
 import { formatCheck } from "../../checker/report.ts";
 import type { CheckProgress } from "../../checker/check-history.ts";
 import type { HistoryCheck } from "../../checker/verdict.ts";
 import type { CheckOptions } from "../../checker/linearizability/index.ts";
 import { wallClockDeadline } from "../../checker/wall-clock-deadline.ts";
-import { detectFormat, formatErrorLine, HistoryInput, importJepsenEdn, importJepsenLog, importPorcupineKv, isStdin, printable, printableLines, type ImportFormat, type PlacedError } from "../../histories/import/index.ts";
+import { detectFormat, formatErrorLine, HistoryInput, importerFor, isStdin, printable, printableLines, type ForeignFormat, type ImportFormat, type PlacedError } from "../../histories/import/index.ts";
 import type { RegisterValue } from "../../model/sequential/index.ts";
 import type { History } from "../../model/vocabulary.ts";
+import type { HelperTask } from "../check-helper/helper-thread.ts";
+import { MainSharing } from "../check-helper/main-sharing.ts";
 import { Progress } from "../progress.ts";
 import { openCounted } from "../progress-input.ts";
 
@@ -32,12 +37,13 @@ export const checkSpec: CommandSpec = {
     budget: { type: "string" },
     timeout: { type: "string" },
     first: { type: "boolean" },
+    jobs: { type: "string" },
     json: { type: "boolean" },
     report: { type: "string" },
   },
   usage: `usage: lazarus check FILE... [--format ${formats.join("|")}] [--model ${modelNames.join("|")}]
                      [--initial VALUE] [--budget STEPS] [--timeout SECONDS|none] [--first]
-                     [--json] [--report OUT.html]
+                     [--jobs N] [--json] [--report OUT.html]
   checks each history against the spec, in one process, and prints a verdict per file;
   exit 0 all valid, 1 any invalid, 2 bad input or usage, 3 any unknown (and none worse)
   FILE       a history file, a FIFO, or - for standard input; UTF-8 (a leading byte-order
@@ -54,6 +60,9 @@ export const checkSpec: CommandSpec = {
   --first    stop at the first key found not linearizable, as Porcupine does: the verdict
              is invalid and the keys not checked are named (lazarus histories: the spec's
              other rules still judge every key)
+  --jobs     threads an imported file's searches may use (default: the machine's cores);
+             helpers start once the searches have run 0.1 s, each reading the file again;
+             the verdict is the same with any number (a FIFO or standard input: one thread)
   --json     one JSON object per file (a single object for a single file); "unknown" lists
              the undecided keys as [{"key", "steps", "limit": "steps"|"time"}], also when
              the verdict is invalid, and "unchecked" the keys --first left
@@ -71,6 +80,8 @@ interface CheckArgs {
   /** timeoutSeconds: null for no time limit. */
   timeoutSeconds: number | null;
   first: boolean;
+  /** jobs: threads an imported file's searches may use, this one included. */
+  jobs: number;
   json: boolean;
   report?: string;
 }
@@ -124,12 +135,15 @@ function checkArgsFrom(values: OptionValues, positionals: string[]): CheckArgs |
   const refused = unsafeInitial(values.initial as string | undefined);
   if (refused !== undefined) return refused;
   if (positionals.filter(isStdin).length > 1) return "standard input (- or /dev/stdin) can be read once; name it at most once";
+  const jobs = countFlag(values.jobs, "--jobs", availableParallelism(), 256);
+  if (typeof jobs === "string") return jobs;
   const args: CheckArgs = {
     files: positionals,
     format: format as CheckArgs["format"],
     initial: parseInitial(values.initial as string | undefined),
     timeoutSeconds: timeout.seconds,
     first: values.first === true,
+    jobs,
     json: values.json === true,
   };
   if (model !== undefined) args.model = model as ModelName;
@@ -180,7 +194,7 @@ async function checkFile(path: string, args: CheckArgs, progress: Progress, plac
       judged: (done, of) => progress.update(done, of, { kind: "count", name: "keys" }, `checking ${place}`),
       searching: () => progress.stage(`checking ${place}: searching for linearizations`),
     };
-    return await checkInput(input, args, (what) => {
+    return await checkInput(input, path, args, (what) => {
       if (progress.enabled) progress.stage(`checking ${place}: ${what()}`);
       progress.restart();
     }, keys);
@@ -197,8 +211,11 @@ async function countedInput(path: string, progress: Progress, place: string): Pr
   return counted.input;
 }
 
-/** checkInput reads and checks one input; `stage` hears when the reading is done and the check begins, `keys` how a lazarus history's check goes. */
-async function checkInput(input: HistoryInput, args: CheckArgs, stage: (what: () => string) => void, keys: CheckProgress): Promise<FileOutcome> {
+/**
+ * checkInput reads and checks one input, opened from `path`; `stage` hears when the reading
+ * is done and the check begins, `keys` how a lazarus history's check goes.
+ */
+async function checkInput(input: HistoryInput, path: string, args: CheckArgs, stage: (what: () => string) => void, keys: CheckProgress): Promise<FileOutcome> {
   const file = input.name;
   let format: ImportFormat;
   if (args.format === "auto") {
@@ -229,8 +246,7 @@ async function checkInput(input: HistoryInput, args: CheckArgs, stage: (what: ()
     stage(() => `${read.history.events.length.toLocaleString("en")} events`);
     return { file, format, check: checkHistory(read.history, options), history: read.history };
   }
-  const importer = format === "jepsen-log" ? importJepsenLog : format === "jepsen-edn" ? importJepsenEdn : importPorcupineKv;
-  const imported = await importer(input.lines(), { file });
+  const imported = await importerFor(format)(input.lines(), { file });
   // The input's own failure (unreadable, not UTF-8, a line too long) is why the importer saw less.
   const failure = input.failure();
   if (failure !== undefined) return failed(failure);
@@ -240,9 +256,25 @@ async function checkInput(input: HistoryInput, args: CheckArgs, stage: (what: ()
     return failed({ file, line: 0, message: `no operation to check in this ${format} file`, fix: `check that the file holds a ${format} history, or leave --format out to have its format detected` });
   }
   stage(() => `${imported.history.operations.length.toLocaleString("en")} operations`);
+  if (args.jobs > 1 && isRegularFile(path)) options.sharing = new MainSharing(helperTask(path, format, args), args.jobs - 1);
   const checked = checkImported(imported.history, args.model, args.initial, options);
   if (!checked.ok) return failed({ file, line: 0, message: checked.message, fix: checked.fix });
   return { file, format, check: checked.check };
+}
+
+/** isRegularFile: only a file can be read again by a helper thread; a FIFO or standard input is read once. */
+function isRegularFile(path: string): boolean {
+  if (isStdin(path)) return false;
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** helperTask is what a helper thread needs to check `path` as this thread does. */
+function helperTask(path: string, format: ForeignFormat, args: CheckArgs): HelperTask {
+  return { file: path, format, model: args.model, initial: args.initial, budget: args.budget, first: args.first, timeoutSeconds: args.timeoutSeconds };
 }
 
 /**

@@ -6,7 +6,7 @@ import { mkdir, stat, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname } from "node:path";
 import { defaultScenario, resolveOptions, validateOptions } from "../../impl/index.ts";
-import { answerEarly, parseCommandLine, refuse, type CommandSpec, type OptionValues } from "../args/index.ts";
+import { answerEarly, countFlag, parseCommandLine, refuse, type CommandSpec, type OptionValues } from "../args/index.ts";
 import { barrierEveryOps, cellLabel, cellOptions, defaultGridFlags, dimensions, formatCsv, formatTable, legend, parseGrid, plotSvg, ratesOf, runTasks, tallyCell, threadsFor, type Grid, type SeedTask, type Sweep } from "../explore/index.ts";
 import { Progress } from "../progress.ts";
 
@@ -123,11 +123,11 @@ function exploreArgsFrom(values: OptionValues): ExploreArgs | string {
     const problems = validateOptions(resolveOptions(cellOptions(cell.settings, 1, 1, "")));
     if (problems.length > 0) return `the cell ${cellLabel(grid.axes, cell)} cannot run: ${problems.map((p) => p.message).join("; ")}`;
   }
-  const seeds = count(values.seeds, "--seeds", defaultSeeds, maxSeeds);
+  const seeds = countFlag(values.seeds, "--seeds", defaultSeeds, maxSeeds);
   if (typeof seeds === "string") return seeds;
-  const ops = count(values.ops, "--ops", defaultScenario().workload?.ops ?? 3000, maxOps);
+  const ops = countFlag(values.ops, "--ops", defaultScenario().workload?.ops ?? 3000, maxOps);
   if (typeof ops === "string") return ops;
-  const jobs = count(values.jobs, "--jobs", availableParallelism(), 256);
+  const jobs = countFlag(values.jobs, "--jobs", availableParallelism(), 256);
   if (typeof jobs === "string") return jobs;
   const args: ExploreArgs = { grid, seeds: Array.from({ length: seeds }, (_, i) => i + 1), ops, jobs, json: values.json === true };
   for (const flag of ["csv", "plot", "keep"] as const) {
@@ -139,14 +139,6 @@ function exploreArgsFrom(values: OptionValues): ExploreArgs | string {
   }
   if (args.plot !== undefined && !args.plot.endsWith(".svg")) return `--plot draws SVG; name a file ending in .svg, not ${JSON.stringify(args.plot)}`;
   return args;
-}
-
-/** count reads a whole number flag in 1..max, `fallback` when absent. */
-function count(value: string | boolean | string[] | undefined, flag: string, fallback: number, max: number): number | string {
-  if (value === undefined) return fallback;
-  const text = String(value);
-  if (!/^\d+$/.test(text) || Number(text) < 1) return `${flag} takes a whole number above 0, not ${JSON.stringify(text)}`;
-  return Number(text) <= max ? Number(text) : `${flag} takes at most ${max.toLocaleString("en")}, not ${text}`;
 }
 
 /** firstUnwritable finds, before the sweep runs, an output it could not write (creating --keep's folder). */

@@ -1,44 +1,17 @@
 // `lazarus check --first` and `--timeout`, end to end: --first stops at the first key
 // found not linearizable and says how many keys it left; a timeout leaves keys unknown
 // (exit 3), never invalid; bad values are refused, naming the flag and the fix.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkCommand } from "../../cli/commands/check.ts";
 import { lazarus } from "../support/cli.ts";
+import { hardKey, readsNeverWritten, writeKvFile, type KvEvent } from "../support/porcupine-kv-files.ts";
 import { inProcess } from "./run-lazarus.ts";
 
 const directory = mkdtempSync(join(tmpdir(), "lazarus-first-timeout-"));
-
-/** kvFile writes Porcupine kv lines, one `[process, type, f, key, value]` each, into a file and returns its path. */
-function kvFile(name: string, events: Array<[number, string, string, string, string | null]>): string {
-  const file = join(directory, name);
-  const lines = events.map(([process, type, f, key, value]) => `{:process ${process}, :type :${type}, :f :${f}, :key "${key}", :value ${value === null ? "nil" : JSON.stringify(value)}}`);
-  writeFileSync(file, `${lines.join("\n")}\n`);
-  return file;
-}
-
-/** readsNeverWritten is a key whose get returns a value no put wrote: convicted in a few steps. */
-function readsNeverWritten(key: string): Array<[number, string, string, string, string | null]> {
-  return [
-    [0, "invoke", "put", key, "1"],
-    [0, "ok", "put", key, "1"],
-    [0, "invoke", "get", key, null],
-    [0, "ok", "get", key, "2"],
-  ];
-}
-
-/** hardKey: ten concurrent appends read back in reverse, an order the search reaches after ~10^7 steps (seconds). */
-function hardKey(key: string): Array<[number, string, string, string, string | null]> {
-  const letters = "abcdefghij".split("");
-  return [
-    ...letters.map((letter, i): [number, string, string, string, string] => [i + 1, "invoke", "append", key, letter]),
-    ...letters.map((letter, i): [number, string, string, string, string] => [i + 1, "ok", "append", key, letter]),
-    [0, "invoke", "get", key, null],
-    [0, "ok", "get", key, [...letters].reverse().join("")],
-  ];
-}
+const kvFile = (name: string, events: KvEvent[]): string => writeKvFile(directory, name, events);
 
 describe("lazarus check --first", () => {
   const twoBadKeys = kvFile("two-bad-keys.txt", [...readsNeverWritten("bad1"), [5, "invoke", "put", "fine", "x"], [5, "ok", "put", "fine", "x"], ...readsNeverWritten("bad2")]);
