@@ -1,12 +1,12 @@
 // Checks a lazarus history as it is read, for histories too long to hold: each event goes
 // into the spec's fold (its operations and cluster log) and is then dropped, so memory
-// grows with the operations, not with the events and their text.
-import { HistoryFold } from "../model/history-context.ts";
+// grows with the operations, not with the events and their text; past the memory limit
+// (options.memoryBytes) the check is unknown rather than a crash (guarded-fold.ts).
 import type { HistoryError } from "../histories/format/error.ts";
 import { streamHistoryFile } from "../histories/format/reader.ts";
 import type { HistoryInput } from "../histories/format/input.ts";
-import { checkPrepared, type CheckProgress } from "./check-history.ts";
-import { indexedSupersession } from "./supersession-index.ts";
+import type { CheckProgress } from "./check-history.ts";
+import { GuardedFold } from "./guarded-fold.ts";
 import type { CheckOptions } from "./linearizability/index.ts";
 import type { HistoryCheck } from "./verdict.ts";
 
@@ -17,13 +17,18 @@ export type FileCheck = { ok: true; check: HistoryCheck; events: number } | { ok
  * checkHistoryFile reads and checks the lazarus history at `source`, as checkHistory
  * checks a history in memory; `onRead` hears the number of events once reading is done.
  */
-export async function checkHistoryFile(source: string | HistoryInput, options: CheckOptions = {}, onRead: (events: number) => void = () => {}, progress?: CheckProgress): Promise<FileCheck> {
-  let fold: HistoryFold | undefined;
+export async function checkHistoryFile(
+  source: string | HistoryInput,
+  options: CheckOptions & { memoryBytes?: number } = {},
+  onRead: (events: number) => void = () => {},
+  progress?: CheckProgress,
+): Promise<FileCheck> {
+  let fold: GuardedFold | undefined;
   const read = await streamHistoryFile(source, {
-    header: (header) => (fold = new HistoryFold(header)),
+    header: (header) => (fold = new GuardedFold(header, options.memoryBytes)),
     event: (event) => fold!.add(event),
   });
   if (!read.ok) return read;
   onRead(read.events);
-  return { ok: true, events: read.events, check: checkPrepared(fold!.context(indexedSupersession), options, progress) };
+  return { ok: true, events: read.events, check: fold!.check(options, progress) };
 }

@@ -1,8 +1,9 @@
 // How a check reads for a person: one headline per file, then each anomaly with its kind,
 // key, the events it stands on and its sentence; explained ones apart, after the bugs;
 // then the keys left undecided and the `--budget` or `--timeout` that would decide them,
-// and the keys `--first` left unchecked.
+// or the `--memory` a history too long to hold needs, and the keys `--first` left unchecked.
 import type { Anomaly } from "../model/anomaly.ts";
+import { describeBytes } from "./byte-size.ts";
 import type { HistoryCheck, UndecidedKey } from "./verdict.ts";
 
 /** describeEvents names event indices (or lines) compactly, e.g. "events 0-3, 7". */
@@ -39,6 +40,7 @@ export function formatCheck(file: string, check: HistoryCheck, limit = 20): stri
   const outOfTime = check.unknown.filter((u) => u.limit === "time");
   if (outOfSteps.length > 0) lines.push(`  unknown: ${describeOutOfSteps(outOfSteps, limit)}`);
   if (outOfTime.length > 0) lines.push(`  unknown: ${describeOutOfTime(outOfTime, limit)}`);
+  for (const u of check.unknown) if (u.limit === "memory") lines.push(`  unknown: ${describeOutOfMemory(u.events, u.memoryBytes)}`);
   if (check.unchecked.length > 0) lines.push(`  not checked: ${describeUnchecked(check.unchecked, limit)}`);
   return `${lines.join("\n")}\n`;
 }
@@ -55,6 +57,15 @@ function describeOutOfSteps(unknown: readonly UndecidedKey[], limit: number): st
     return `the history was not decided within the budget of ${budget}; raise --budget to decide it`;
   }
   return `${countKeys(unknown.length)} not decided within the budget of ${budget} per key: ${nameUndecided(unknown, limit)}; raise --budget to decide ${unknown.length === 1 ? "it" : "them"}`;
+}
+
+/** describeOutOfMemory says that the history was too long to hold for the check, how far it got, and how to give it more. */
+function describeOutOfMemory(events: number, memoryBytes: number): string {
+  return (
+    `the history is too long to check within the memory limit of ${describeBytes(memoryBytes)}: the heap passed it after ` +
+    `${events.toLocaleString("en")} events, and the rest was read but not checked; raise --memory, and Node's heap limit ` +
+    `with it if need be (NODE_OPTIONS=--max-old-space-size=MiB)`
+  );
 }
 
 /** describeOutOfTime says which keys the time limit left undecided, with the steps each had taken (0: its search never began). */

@@ -1,18 +1,21 @@
 // What `lazarus run` keeps of the history it records. The spec's rules need only the
 // operations and the cluster's events (HistoryFold, model/history-context.ts), so the events themselves
 // go straight to --out as they happen and are not held; only --report, which draws every
-// event, keeps the whole history. A run's memory then follows its operations.
+// event, keeps the whole history. A run's memory then follows its operations, up to the
+// memory limit: past it the fold is dropped (checker/guarded-fold.ts), the run goes on
+// writing --out in bounded memory, and its check is unknown.
 import { HistoryFileSink } from "../histories/format/file-sink.ts";
+import { GuardedFold } from "../checker/guarded-fold.ts";
+import type { CheckOptions } from "../checker/linearizability/index.ts";
+import type { HistoryCheck } from "../checker/verdict.ts";
 import { MemoryRecorder, type Recorder } from "../impl/index.ts";
-import { HistoryFold, type HistoryContext } from "../model/history-context.ts";
-import type { SupersessionIndex } from "../model/key-history.ts";
 import type { History, HistoryEvent, HistoryHeader } from "../model/vocabulary.ts";
 import type { Progress } from "./progress.ts";
 import { OperationsProgress } from "./progress-recorder.ts";
 
 /** RunRecording takes a simulation's history: folds it for the check, writes it to `file`, keeps it whole when `keepWhole`. */
 export class RunRecording implements Recorder {
-  private fold: HistoryFold | undefined;
+  private fold: GuardedFold | undefined;
   private recordedHeader: HistoryHeader | undefined;
   private readonly file: HistoryFileSink | undefined;
   private readonly whole: MemoryRecorder | undefined;
@@ -20,8 +23,14 @@ export class RunRecording implements Recorder {
   /** events is how many events were recorded. */
   events = 0;
 
-  /** `file` is the path the events are written to as they come (the caller renames it into place). */
-  constructor(progress: Progress, totalOps: number, file: string | undefined, keepWhole: boolean) {
+  /** `file` is the path the events are written to as they come (the caller renames it into place); `memoryBytes` the fold's limit (default: the guard's). */
+  constructor(
+    progress: Progress,
+    totalOps: number,
+    file: string | undefined,
+    keepWhole: boolean,
+    private readonly memoryBytes?: number,
+  ) {
     this.operations = new OperationsProgress(progress, totalOps);
     if (file !== undefined) this.file = new HistoryFileSink(file);
     if (keepWhole) this.whole = new MemoryRecorder();
@@ -29,7 +38,7 @@ export class RunRecording implements Recorder {
 
   header(header: HistoryHeader): void {
     this.recordedHeader = header;
-    this.fold = new HistoryFold(header);
+    this.fold = new GuardedFold(header, this.memoryBytes);
     this.file?.header(header);
     this.whole?.header(header);
   }
@@ -53,9 +62,9 @@ export class RunRecording implements Recorder {
     return this.recordedHeader;
   }
 
-  /** context is the history prepared for the spec's rules. */
-  context(index: SupersessionIndex): HistoryContext {
-    return this.fold!.context(index);
+  /** check is the recorded history's check against the spec (unknown when it outgrew the memory limit). */
+  check(options: CheckOptions): HistoryCheck {
+    return this.fold!.check(options);
   }
 
   /** history is the whole history, when it was kept (for --report). */

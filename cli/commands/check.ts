@@ -5,6 +5,7 @@
 // searches of an imported file are shared with helper threads (--jobs) once they turn out slow.
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { memoryFlag } from "../args/memory-size.ts";
 import { answerEarly, countFlag, parseCommandLine, refuse, type CommandSpec, type OptionValues } from "../args/index.ts";
 import { checkImported, modelNames, type ModelName } from "../../checker/check-imported.ts";
 import { formatCheck } from "../../checker/report.ts";
@@ -38,12 +39,13 @@ export const checkSpec: CommandSpec = {
     timeout: { type: "string" },
     first: { type: "boolean" },
     jobs: { type: "string" },
+    memory: { type: "string" },
     json: { type: "boolean" },
     report: { type: "string" },
   },
   usage: `usage: lazarus check FILE... [--format ${formats.join("|")}] [--model ${modelNames.join("|")}]
                      [--initial VALUE] [--budget STEPS] [--timeout SECONDS|none] [--first]
-                     [--jobs N] [--json] [--report OUT.html]
+                     [--jobs N] [--memory SIZE] [--json] [--report OUT.html]
   checks each history against the spec, in one process, and prints a verdict per file;
   exit 0 all valid, 1 any invalid, 2 bad input or usage, 3 any unknown (and none worse)
   FILE       a history file, a FIFO, or - for standard input; UTF-8 (a leading byte-order
@@ -63,9 +65,13 @@ export const checkSpec: CommandSpec = {
   --jobs     threads an imported file's searches may use (default: the machine's cores);
              helpers start once the searches have run 0.1 s, each reading the file again;
              the verdict is the same with any number (a FIFO or standard input: one thread)
+  --memory   heap a lazarus history's check may fill, such as 512m or 2g (default: 70% of
+             Node's heap limit); a longer history is unknown (exit 3), never a crash
   --json     one JSON object per file (a single object for a single file); "unknown" lists
              the undecided keys as [{"key", "steps", "limit": "steps"|"time"}], also when
-             the verdict is invalid, and "unchecked" the keys --first left
+             the verdict is invalid (a history too long for --memory: one entry with key
+             null, "limit": "memory", "events" folded, "memoryBytes"), and "unchecked" the
+             keys --first left
   --report   also write the HTML report page of one lazarus history (as lazarus report does)
   example:   lazarus check histories/examples/ex2-resurrection-after-downtime-bad.jsonl
 `,
@@ -82,6 +88,8 @@ interface CheckArgs {
   first: boolean;
   /** jobs: threads an imported file's searches may use, this one included. */
   jobs: number;
+  /** memoryBytes: the heap a lazarus history's fold may fill (undefined: the guard's default). */
+  memoryBytes: number | undefined;
   json: boolean;
   report?: string;
 }
@@ -137,6 +145,8 @@ function checkArgsFrom(values: OptionValues, positionals: string[]): CheckArgs |
   if (positionals.filter(isStdin).length > 1) return "standard input (- or /dev/stdin) can be read once; name it at most once";
   const jobs = countFlag(values.jobs, "--jobs", availableParallelism(), 256);
   if (typeof jobs === "string") return jobs;
+  const memoryBytes = memoryFlag(values.memory as string | undefined);
+  if (typeof memoryBytes === "string") return memoryBytes;
   const args: CheckArgs = {
     files: positionals,
     format: format as CheckArgs["format"],
@@ -144,6 +154,7 @@ function checkArgsFrom(values: OptionValues, positionals: string[]): CheckArgs |
     timeoutSeconds: timeout.seconds,
     first: values.first === true,
     jobs,
+    memoryBytes,
     json: values.json === true,
   };
   if (model !== undefined) args.model = model as ModelName;
@@ -236,7 +247,7 @@ async function checkInput(input: HistoryInput, path: string, args: CheckArgs, st
     if (args.report === undefined) {
       // Checked as it is read: the events are never held, so memory follows the operations.
       const { checkHistoryFile } = await import("../../checker/check-history-file.ts");
-      const checked = await checkHistoryFile(input, options, (events) => stage(() => `${events.toLocaleString("en")} events`), keys);
+      const checked = await checkHistoryFile(input, { ...options, memoryBytes: args.memoryBytes }, (events) => stage(() => `${events.toLocaleString("en")} events`), keys);
       return checked.ok ? { file, format, check: checked.check } : failed(checked.error);
     }
     // The report draws every event, so it needs the whole history.

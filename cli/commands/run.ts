@@ -3,14 +3,13 @@
 // seed is printed so that any run replays byte for byte.
 import { open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { checkPrepared } from "../../checker/check-history.ts";
-import { indexedSupersession } from "../../checker/supersession-index.ts";
 import { formatCheck } from "../../checker/report.ts";
 import { HistoryWriter } from "../../histories/index.ts";
 // bugs.ts alone, for the usage: the rest of the etcd run is loaded only for --store etcd.
 import { etcdBugNames } from "../../suite/etcd/bugs.ts";
 import { bugNames, defaultScenario, resolveOptions, simulate, validateOptions, type BugName, type Stats, type StoreOptionsInput } from "../../impl/index.ts";
 import type { ConsistencyLevel, GcMode, History, HistoryHeader, ReadRepairMode } from "../../model/vocabulary.ts";
+import { memoryFlag } from "../args/memory-size.ts";
 import { answerEarly, parseCommandLine, refuse, type CommandSpec, type OptionValues } from "../args/index.ts";
 import { Progress } from "../progress.ts";
 import { RunRecording } from "../run-recording.ts";
@@ -32,6 +31,7 @@ export const runSpec: CommandSpec = {
     gc: { type: "string" },
     "read-repair": { type: "string" },
     budget: { type: "string" },
+    memory: { type: "string" },
     out: { type: "string" },
     json: { type: "boolean" },
     report: { type: "string" },
@@ -40,8 +40,8 @@ export const runSpec: CommandSpec = {
   },
   usage: `usage: lazarus run [--seed N] [--ops N] [--bug NAME]... [--versioning lww|vector-clock]
                    [--linearizable] [--read-quorum R] [--write-quorum W] [--gc MODE]
-                   [--read-repair sync|async|off] [--budget STEPS] [--out FILE] [--json]
-                   [--report OUT.html] [--store simulator|etcd] [--clients N]
+                   [--read-repair sync|async|off] [--budget STEPS] [--memory SIZE] [--out FILE]
+                   [--json] [--report OUT.html] [--store simulator|etcd] [--clients N]
   runs the built-in default scenario (5 nodes, N=3, faults on), records its history,
   checks it against the spec and prints both; exit 0 valid, 1 invalid, 3 unknown
   --store         simulator (default), or etcd: three etcd members on 127.0.0.1, driven for
@@ -58,6 +58,9 @@ export const runSpec: CommandSpec = {
   --gc            tombstone GC: keep, timeout (default, grace 200 ticks), repair or immediate
   --read-repair   whether a get repairs stale replicas: sync, async (default) or off
   --budget        search steps per key at the linearizable level before a key is unknown
+  --memory        heap the check's fold of the history may fill, such as 512m or 2g (default:
+                  70% of Node's heap limit); past it the run goes on writing --out and its
+                  check is unknown (exit 3), never a crash
   --out           also write the history (JSON Lines) to FILE, for lazarus check
   --json          print {seed, stats, check} as JSON
   --report        also write the HTML report page of the run (as lazarus report does)
@@ -76,7 +79,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
   const parsed = runArgsFrom(line.values);
   if (typeof parsed === "string") return refuse(runSpec, parsed);
-  const { options, out, json, budget, report } = parsed;
+  const { options, out, json, budget, report, memoryBytes } = parsed;
   // Found out before the simulation runs: a path that cannot be written.
   const target = out === undefined ? undefined : await openTarget(out);
   if (typeof target === "string") {
@@ -86,7 +89,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const progress = Progress.onStderr("lazarus run", json);
   // The events go to --out as they happen and are not held: the check needs only what the
   // fold keeps. --report draws every event, so only then is the whole history kept.
-  const recording = new RunRecording(progress, resolveOptions(options).workload.ops, target?.writing, report !== undefined);
+  const recording = new RunRecording(progress, resolveOptions(options).workload.ops, target?.writing, report !== undefined, memoryBytes);
   let stats: Stats;
   try {
     stats = simulate(options, recording).stats;
@@ -100,7 +103,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     return 2;
   }
   progress.stage(`checking ${recording.events.toLocaleString("en")} events`);
-  const check = checkPrepared(recording.context(indexedSupersession), budget === undefined ? {} : { maxStepsPerPartition: budget });
+  const check = recording.check(budget === undefined ? {} : { maxStepsPerPartition: budget });
   progress.finish();
   const header = recording.recorded;
   if (json) {
@@ -119,6 +122,8 @@ export interface RunArgs {
   options: StoreOptionsInput;
   out?: string;
   budget?: number;
+  /** memoryBytes: the heap the check's fold may fill (absent: the guard's default). */
+  memoryBytes?: number;
   json: boolean;
   report?: string;
 }
@@ -179,6 +184,9 @@ function runArgsFrom(values: OptionValues): RunArgs | string {
     if (budget < 1) return "--budget takes a positive whole number of steps";
     args.budget = budget;
   }
+  const memoryBytes = memoryFlag(values.memory as string | undefined);
+  if (typeof memoryBytes === "string") return memoryBytes;
+  if (memoryBytes !== undefined) args.memoryBytes = memoryBytes;
   return args;
 }
 

@@ -1,0 +1,58 @@
+// A history's fold for the spec (model/history-context.ts) under a memory limit: events go
+// into the fold until the heap in use passes the limit (memory-guard.ts); from then on the
+// fold is dropped and only the operations and keys are counted, so reading and recording go
+// on in bounded memory, and the check says it is unknown, not a crash.
+import { HistoryFold } from "../model/history-context.ts";
+import type { HistoryEvent, HistoryHeader, Key } from "../model/vocabulary.ts";
+import { checkPrepared, type CheckProgress } from "./check-history.ts";
+import type { CheckOptions } from "./linearizability/index.ts";
+import { MemoryGuard } from "./memory-guard.ts";
+import { indexedSupersession } from "./supersession-index.ts";
+import type { HistoryCheck } from "./verdict.ts";
+
+/** GuardedFold folds one history's events, or counts them once its memory limit is passed. */
+export class GuardedFold {
+  private fold: HistoryFold | undefined;
+  private readonly guard: MemoryGuard;
+  private events = 0;
+  private foldedEvents = 0;
+  private operations = 0;
+  private readonly keys = new Set<Key>();
+
+  /** constructor takes the history's header and the memory limit in bytes (default: memory-guard.ts's). */
+  constructor(
+    private readonly header: HistoryHeader,
+    memoryBytes?: number,
+  ) {
+    this.fold = new HistoryFold(header);
+    this.guard = new MemoryGuard(memoryBytes);
+  }
+
+  /** add takes the next event. */
+  add(event: HistoryEvent): void {
+    this.events++;
+    if (event.kind === "invoke") {
+      this.operations++;
+      this.keys.add(event.key);
+    }
+    if (this.fold === undefined) return;
+    this.fold.add(event);
+    this.foldedEvents++;
+    if (this.guard.afterEvent()) this.fold = undefined; // the garbage collector takes it back
+  }
+
+  /** check is the history's check: the spec's, or unknown when the fold outgrew the memory limit. */
+  check(options: CheckOptions = {}, progress?: CheckProgress): HistoryCheck {
+    if (this.fold !== undefined) return checkPrepared(this.fold.context(indexedSupersession), options, progress);
+    return {
+      verdict: "unknown",
+      level: this.header.consistency,
+      anomalies: [],
+      explained: [],
+      unknown: [{ key: null, steps: 0, limit: "memory", events: this.foldedEvents, memoryBytes: this.guard.limitBytes }],
+      unchecked: [],
+      statistics: { operations: this.operations, keys: this.keys.size },
+      eventsAre: "event-indices",
+    };
+  }
+}

@@ -1,0 +1,33 @@
+// The memory a lazarus history's check may hold. The spec's fold keeps every operation and
+// cluster event (a few hundred bytes each), so a long enough history outgrows the process:
+// Node would die of "heap out of memory" (exit 134, a V8 dump). The guard looks at the heap
+// every so many events; past its limit the fold is dropped, and the check says it is
+// unknown, how far it got, and how to give it more memory, rather than crash.
+import { heapLimitBytes, heapStatistics } from "./heap-limit.ts";
+
+/** defaultShareOfHeap is the part of Node's heap limit a check may fill by default: the rest is for the rules' own work after the fold. */
+const defaultShareOfHeap = 0.7;
+
+/** eventsBetweenLooks: the heap is looked at every this many events, a few microseconds each time. */
+const eventsBetweenLooks = 16_384;
+
+/** defaultMemoryBytes is the limit a check gets unless told otherwise. */
+export function defaultMemoryBytes(): number {
+  return Math.floor(heapLimitBytes() * defaultShareOfHeap);
+}
+
+/** MemoryGuard says when the heap in use has passed `limitBytes`, looking every `eventsBetweenLooks` events. */
+export class MemoryGuard {
+  private sinceLook = 0;
+  private passed = false;
+
+  constructor(readonly limitBytes: number = defaultMemoryBytes()) {}
+
+  /** afterEvent counts one more event folded and says whether the limit is passed (it stays passed). */
+  afterEvent(): boolean {
+    if (this.passed || ++this.sinceLook < eventsBetweenLooks) return this.passed;
+    this.sinceLook = 0;
+    this.passed = heapStatistics().used_heap_size > this.limitBytes;
+    return this.passed;
+  }
+}
