@@ -8,20 +8,28 @@ export class Random {
   private c: number;
   private d: number;
 
+  /**
+   * constructor takes a seed, a whole number up to 2^53 - 1: its low 32 bits seed the state
+   * through splitmix32 as they always have (so every recorded seed below 2^32 replays as
+   * before), and its high bits, when there are any, are mixed in through a second splitmix32
+   * sequence, so that seeds 2^32 apart are different runs.
+   */
   constructor(seed: number) {
-    let state = seed >>> 0;
-    const next = (): number => {
-      // splitmix32: spreads any seed (even 0) into a well-mixed state.
-      state = (state + 0x9e3779b9) >>> 0;
-      let z = state;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
+    const low = splitmix32(seed >>> 0);
+    this.a = low();
+    this.b = low();
+    this.c = low();
+    this.d = low();
+    const highBits = Math.floor(seed / 4294967296) >>> 0;
+    if (highBits !== 0) {
+      const high = splitmix32(highBits ^ 0x5bd1e995);
+      this.a = (this.a ^ high()) >>> 0;
+      this.b = (this.b ^ high()) >>> 0;
+      this.c = (this.c ^ high()) >>> 0;
+      this.d = (this.d ^ high()) >>> 0;
+      // xoshiro never leaves the all-zero state; the odds of landing there are 2^-128, but nil is nil.
+      if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
+    }
   }
 
   /** nextUint32 returns the next 32-bit unsigned integer. */
@@ -67,4 +75,16 @@ export class Random {
 
 function rotl(x: number, k: number): number {
   return ((x << k) | (x >>> (32 - k))) >>> 0;
+}
+
+/** splitmix32 returns a generator of well-mixed 32-bit numbers from `seed` (even 0). */
+function splitmix32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x9e3779b9) >>> 0;
+    let z = state;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
+  };
 }
