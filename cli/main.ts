@@ -48,9 +48,9 @@ examples:
 const quieted = new WeakSet<NodeJS.WriteStream>();
 
 /**
- * quietOnClosedPipe: when the reader of our output goes away (`lazarus check … | head -1`),
- * stop writing and finish quietly, with the exit code the work earns, instead of crashing
- * on EPIPE.
+ * quietOnClosedPipe: when the reader of our output goes away (`lazarus check … | head -1`,
+ * or `2>&1 >/dev/null | head -1` for the errors), stop writing and finish quietly, with
+ * the exit code the work earns, instead of crashing on EPIPE.
  */
 function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
   if (quieted.has(stream)) return;
@@ -64,6 +64,7 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
 /** main runs one CLI invocation and returns its exit code. */
 export async function main(args: string[]): Promise<number> {
   quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   const [name, ...rest] = args;
   switch (name) {
     case undefined:

@@ -1,5 +1,7 @@
 // Writes a report page to a file, whole or not at all: the page goes to a file beside the
-// target and is renamed into place, so a failed write never leaves half a page.
+// target and is renamed into place, so a failed write never leaves half a page. A target
+// that is not a regular file (a FIFO, a device such as /dev/stdout) is written in place:
+// renaming over it would replace it with a file.
 import { rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { HistoryCheck } from "../checker/verdict.ts";
@@ -12,15 +14,16 @@ import { reportData } from "./report-data.ts";
  * when the page is written, or a one-line reason (with a fix) when it could not be.
  */
 export async function writeReport(path: string, history: History, check: HistoryCheck, title: string): Promise<string | undefined> {
-  if ((await stat(path).catch(() => undefined))?.isDirectory()) return `cannot write the report to ${JSON.stringify(path)}: it is a folder; fix: name a file, e.g. ${join(path, "report.html")}`;
+  const existing = await stat(path).catch(() => undefined);
+  if (existing?.isDirectory()) return `cannot write the report to ${JSON.stringify(path)}: it is a folder; fix: name a file, e.g. ${join(path, "report.html")}`;
   const page = reportPage(reportData(history, check, title));
-  const writing = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  const writing = existing === undefined || existing.isFile() ? join(dirname(path), `.${basename(path)}.${process.pid}.partial`) : path;
   try {
     await writeFile(writing, page, "utf8");
-    await rename(writing, path);
+    if (writing !== path) await rename(writing, path);
     return undefined;
   } catch (error) {
-    await rm(writing, { force: true });
+    if (writing !== path) await rm(writing, { force: true });
     const reason = error instanceof Error ? (error.message.split(", ")[0] ?? error.message) : String(error);
     return `cannot write the report to ${JSON.stringify(path)}: ${reason}; fix: name a file in a folder that exists and that you may write to`;
   }

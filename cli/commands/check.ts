@@ -13,7 +13,7 @@ import type { CheckProgress } from "../../checker/check-history.ts";
 import type { HistoryCheck } from "../../checker/verdict.ts";
 import type { CheckOptions } from "../../checker/linearizability/index.ts";
 import { wallClockDeadline } from "../../checker/wall-clock-deadline.ts";
-import { detectFormat, formatErrorLine, HistoryInput, importerFor, isStdin, printable, printableLines, type ForeignFormat, type ImportFormat, type PlacedError } from "../../histories/import/index.ts";
+import { detectFormat, formatErrorLine, HistoryInput, importerFor, isStdin, printable, printableJson, printableLines, type ForeignFormat, type ImportFormat, type PlacedError } from "../../histories/import/index.ts";
 import type { RegisterValue } from "../../model/sequential/index.ts";
 import type { History } from "../../model/vocabulary.ts";
 import type { HelperTask } from "../check-helper/helper-thread.ts";
@@ -299,8 +299,8 @@ function failed(error: PlacedError & { code?: string }): FileOutcome {
 
 function writeJson(outcomes: FileOutcome[]): void {
   const objects = outcomes.map((o) => ("error" in o ? { file: o.file, verdict: "error", error: o.error } : { file: o.file, format: o.format, ...o.check }));
-  if (objects.length === 1) process.stdout.write(`${JSON.stringify(objects[0], null, 2)}\n`);
-  else for (const object of objects) process.stdout.write(`${JSON.stringify(object)}\n`);
+  if (objects.length === 1) process.stdout.write(`${printableJson(JSON.stringify(objects[0], null, 2))}\n`);
+  else for (const object of objects) process.stdout.write(`${printableJson(JSON.stringify(object))}\n`);
 }
 
 function exitCode(outcomes: FileOutcome[]): number {

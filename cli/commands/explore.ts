@@ -2,6 +2,7 @@
 // run, and prints a table of anomaly rates per cell (CSV and SVG on request). The runs are
 // spread over worker threads; the table depends only on the grid and the seeds.
 // Exit 0 when no run has a bug, 1 when some run does, 2 bad input or usage.
+import { printable, printableJson } from "../../histories/format/printable.ts";
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname } from "node:path";
@@ -106,11 +107,11 @@ export async function exploreCommand(argv: string[]): Promise<number> {
   progress.finish();
   const tallies = parsed.grid.cells.map((_, c) => tallyCell(parsed.seeds, outcomes.slice(c * parsed.seeds.length, (c + 1) * parsed.seeds.length)));
   const sweep: Sweep = { grid: parsed.grid, seeds: parsed.seeds, ops: parsed.ops, tallies };
-  process.stdout.write(parsed.json ? `${JSON.stringify(sweepJson(sweep), null, 2)}\n` : formatTable(sweep));
+  process.stdout.write(parsed.json ? `${printableJson(JSON.stringify(sweepJson(sweep), null, 2))}\n` : formatTable(sweep));
   for (const [flag, path, text] of [["--csv", parsed.csv, formatCsv], ["--plot", parsed.plot, plotSvg]] as const) {
     if (path === undefined) continue;
     const failed = await writeFile(path, text(sweep)).then(() => undefined, (error: Error) => error.message);
-    process.stderr.write(`lazarus explore: ${failed === undefined ? `${flag} written to ${path}` : `writing ${flag} ${JSON.stringify(path)} failed: ${failed}`}\n`);
+    process.stderr.write(`${printable(`lazarus explore: ${failed === undefined ? `${flag} written to ${path}` : `writing ${flag} ${JSON.stringify(path)} failed: ${failed}`}`)}\n`);
     if (failed !== undefined) return 2;
   }
   return tallies.some((t) => t.invalidSeeds.length > 0) ? 1 : 0;

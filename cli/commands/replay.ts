@@ -2,6 +2,7 @@
 // simulator's options, and a property-suite run's steps) and confirm it byte for byte, or
 // show the first line that differs. Exit 0 same, 1 differs, 2 bad input or usage. On a
 // terminal a progress line shows the bytes read, then the ops simulated or steps played.
+import { printable } from "../../histories/format/printable.ts";
 import { answerEarly, parseCommandLine, refuse, type CommandSpec } from "../args/index.ts";
 import { formatHistoryError, readHistoryFile, type HistoryResult } from "../../histories/index.ts";
 import { replayHistory } from "../../suite/replay.ts";
@@ -44,7 +45,7 @@ export async function replayCommand(args: string[]): Promise<number> {
     outcome = await replayHistory(read.history, progress.enabled ? replayWatch(progress) : {});
   } catch (error) {
     progress.finish();
-    process.stderr.write(`lazarus replay: ${file}: the simulator refused its origin: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${printable(`lazarus replay: ${file}: the simulator refused its origin: ${error instanceof Error ? error.message : String(error)}`)}\n`);
     return 2;
   }
   progress.finish();
@@ -54,11 +55,11 @@ export async function replayCommand(args: string[]): Promise<number> {
       return 0;
     case "differs":
       process.stdout.write(
-        `${file}: the replay differs at line ${outcome.line}\n  recorded: ${outcome.recorded ?? "(end of file)"}\n  replayed: ${outcome.replayed ?? "(end of history)"}\n`,
+        `${printable(file)}: the replay differs at line ${outcome.line}\n  recorded: ${printable(outcome.recorded ?? "(end of file)")}\n  replayed: ${printable(outcome.replayed ?? "(end of history)")}\n`,
       );
       return 1;
     case "cannot-replay":
-      process.stderr.write(`lazarus replay: ${file}: cannot replay: ${outcome.reason}\n`);
+      process.stderr.write(`${printable(`lazarus replay: ${file}: cannot replay: ${outcome.reason}`)}\n`);
       return 2;
     default: {
       const unreachable: never = outcome;
@@ -69,7 +70,7 @@ export async function replayCommand(args: string[]): Promise<number> {
 
 /** sameHistory is what `lazarus replay` says when the history came out the same. */
 export function sameHistory(file: string, lines: number): string {
-  return `${file}: replayed ${lines} lines, the same history byte for byte`;
+  return `${printable(file)}: replayed ${lines} lines, the same history byte for byte`;
 }
 
 /** readHistory reads the history in `file`; on a terminal it draws the bytes read so far. */
@@ -77,7 +78,7 @@ async function readHistory(file: string): Promise<HistoryResult> {
   const progress = Progress.onStderr("lazarus replay", false);
   if (!progress.enabled) return readHistoryFile(file);
   let totalBytes: number | undefined;
-  const counted = await openCounted(file, (bytesRead) => progress.update(bytesRead, totalBytes, { kind: "bytes" }, `reading ${file}`));
+  const counted = await openCounted(file, (bytesRead) => progress.update(bytesRead, totalBytes, { kind: "bytes" }, `reading ${printable(file)}`));
   totalBytes = counted.totalBytes;
   try {
     return await readHistoryFile(counted.input);

@@ -1,6 +1,7 @@
 // `lazarus report FILE -o out.html`: checks a lazarus history and writes one self-contained
 // HTML page that draws it on a timeline, its anomalies beside it. Exit 0 when the page is
 // written (whatever the verdict), 2 on bad input or usage, with one line naming the fix.
+import { printable } from "../../histories/format/printable.ts";
 import { answerEarly, parseCommandLine, refuse, type CommandSpec, type OptionValues } from "../args/index.ts";
 import { checkHistory } from "../../checker/check-history.ts";
 import type { HistoryCheck } from "../../checker/verdict.ts";
@@ -45,7 +46,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
 /** reportedVerdict is the line `lazarus report` prints once the page is written: the file, its verdict and what the page lists. */
 export function reportedVerdict(file: string, check: HistoryCheck): string {
   const found = `${check.anomalies.length} ${check.anomalies.length === 1 ? "anomaly" : "anomalies"}, ${check.explained.length} explained`;
-  return `${file}: ${check.verdict} (${found})`;
+  return `${printable(file)}: ${check.verdict} (${found})`;
 }
 
 interface ReportArgs {
@@ -74,6 +75,6 @@ function reportArgsFrom(values: OptionValues, positionals: string[]): ReportArgs
  */
 export async function writeReportFor(command: string, path: string, history: History, check: HistoryCheck, title: string): Promise<boolean> {
   const failed = await writeReport(path, history, check, title);
-  process.stderr.write(`lazarus ${command}: ${failed ?? `report written to ${path}: open it in a browser`}\n`);
+  process.stderr.write(`${printable(`lazarus ${command}: ${failed ?? `report written to ${path}: open it in a browser`}`)}\n`);
   return failed === undefined;
 }

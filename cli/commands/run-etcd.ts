@@ -3,6 +3,7 @@
 // history, checks it at the linearizable level and prints both, as the simulated run does.
 // The run is real: the seed fixes the schedule of steps, not etcd's timing, so the same
 // seed need not give the same history.
+import { printable, printableJson } from "../../histories/format/printable.ts";
 import { execFileSync } from "node:child_process";
 import { checkHistory } from "../../checker/check-history.ts";
 import { formatCheck } from "../../checker/report.ts";
@@ -77,7 +78,7 @@ export async function runEtcdCommand(values: OptionValues): Promise<number> {
   progress.finish();
   const stats = runStats(result);
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ store: "etcd", seed: args.seed, etcd: etcdVersion(binary), stats, check }, null, 2)}\n`);
+    process.stdout.write(`${printableJson(JSON.stringify({ store: "etcd", seed: args.seed, etcd: etcdVersion(binary), stats, check }, null, 2))}\n`);
   } else {
     process.stdout.write(describeEtcdRun(args, etcdVersion(binary), history, stats));
     process.stdout.write(formatCheck("history", check));
@@ -179,7 +180,7 @@ function describeEtcdRun(args: EtcdRunArgs, version: string, history: History, s
     `  ran ${stats.opsInvoked} ops in ${stats.seconds.toFixed(1)} s (${stats.opsPerSecond} ops/s): ${stats.opsOk} ok, ${stats.opsFail} fail, ${stats.opsInfo} info; ${stats.events} events, ${f.barriers} barriers`,
     `  faults: ${f.kills} kill -9 and ${f.restarts} restarts, ${f.pauses} pauses (SIGSTOP) and ${f.resumes} resumes (SIGCONT), ${f.compactions} compactions, ${f.defragmentations} defragmentations`,
   ];
-  if (args.out !== undefined) lines.push(`  history written to ${args.out} (check it again with: npx lazarus check ${args.out})`);
+  if (args.out !== undefined) lines.push(`  history written to ${printable(args.out)} (check it again with: npx lazarus check ${printable(args.out)})`);
   return `${lines.join("\n")}\n`;
 }
 

@@ -1,6 +1,7 @@
 // `lazarus run`: simulates the store on the built-in default scenario (or with a few
 // knobs changed), checks the recorded history against the spec, and prints both. The
 // seed is printed so that any run replays byte for byte.
+import { printable, printableJson } from "../../histories/format/printable.ts";
 import { open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { formatCheck } from "../../checker/report.ts";
@@ -83,7 +84,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   // Found out before the simulation runs: a path that cannot be written.
   const target = out === undefined ? undefined : await openTarget(out);
   if (typeof target === "string") {
-    process.stderr.write(`lazarus run: cannot write --out ${JSON.stringify(out)}: ${target}\n  fix: name a file in a folder that exists and that you may write to\n`);
+    process.stderr.write(`${printable(`lazarus run: cannot write --out ${JSON.stringify(out)}: ${target}`)}\n  fix: name a file in a folder that exists and that you may write to\n`);
     return 2;
   }
   const progress = Progress.onStderr("lazarus run", json);
@@ -99,7 +100,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     if (target === undefined || !isFileSystemError(error)) throw error;
     progress.finish();
     if (target.writing !== target.path) await rm(target.writing, { force: true });
-    process.stderr.write(`lazarus run: writing --out ${JSON.stringify(out)} failed: ${error.message}; nothing was left half written\n`);
+    process.stderr.write(`${printable(`lazarus run: writing --out ${JSON.stringify(out)} failed: ${error.message}; nothing was left half written`)}\n`);
     return 2;
   }
   progress.stage(`checking ${recording.events.toLocaleString("en")} events`);
@@ -107,7 +108,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   progress.finish();
   const header = recording.recorded;
   if (json) {
-    process.stdout.write(`${JSON.stringify({ seed: header.seed, stats, check }, null, 2)}\n`);
+    process.stdout.write(`${printableJson(JSON.stringify({ seed: header.seed, stats, check }, null, 2))}\n`);
   } else {
     process.stdout.write(describeRun(header, recording.events, stats, out));
     process.stdout.write(formatCheck("history", check));
@@ -259,6 +260,6 @@ function describeRun(header: HistoryHeader, events: number, stats: Stats, out: s
     `  hints: ${stats.hintsStored} stored, ${stats.hintsDelivered} delivered, ${stats.hintsExpired} expired; gc purged ${stats.gcPurges} tombstones; ${stats.nodesRepaired} nodes repaired before rejoining`,
     `  messages: ${stats.messagesSent} sent, ${stats.messagesDropped} dropped, ${stats.messagesDuplicated} duplicated`,
   ];
-  if (out !== undefined) lines.push(`  history written to ${out} (check it again with: npx lazarus check ${out})`);
+  if (out !== undefined) lines.push(`  history written to ${printable(out)} (check it again with: npx lazarus check ${printable(out)})`);
   return `${lines.join("\n")}\n`;
 }

@@ -9,6 +9,9 @@
  */
 const unprintable = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
+/** beyondJsonEscapes is `unprintable` without the C0 controls, which JSON.stringify escapes itself. */
+const beyondJsonEscapes = new RegExp(unprintable.source.replace("\\u0000-\\u001f", ""), "g");
+
 /** printable returns `text` with every unprintable character written as \xNN or \u{NNNN}. */
 export function printable(text: string): string {
   return text.replace(unprintable, (character) => {
@@ -20,4 +23,18 @@ export function printable(text: string): string {
 /** printableLines is printable for text of several lines: each line escaped, the newlines between them kept. */
 export function printableLines(text: string): string {
   return text.split("\n").map(printable).join("\n");
+}
+
+/** quoted writes `text` as a JSON string literal for a message, then makes it printable: JSON escapes C0 controls, not C1 ones or bidirectional overrides. */
+export function quoted(text: string): string {
+  return printable(JSON.stringify(text));
+}
+
+/**
+ * printableJson takes JSON text and writes every character a terminal could act on as a
+ * \uNNNN escape: the same JSON value, safe to print. (JSON.stringify already escapes C0
+ * controls and never puts one outside a string.)
+ */
+export function printableJson(json: string): string {
+  return json.replace(beyondJsonEscapes, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

@@ -17,4 +17,4 @@ export { HistoryInput, stdinName } from "../format/input.ts";
 export type { InputOptions } from "../format/input.ts";
 export { formatErrorLine } from "../format/error.ts";
 export type { PlacedError } from "../format/error.ts";
-export { printable, printableLines } from "../format/printable.ts";
+export { printable, printableJson, printableLines } from "../format/printable.ts";
