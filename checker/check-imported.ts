@@ -35,7 +35,9 @@ export function checkImported(
   initial: RegisterValue = null,
   options: CheckOptions = {},
 ): ImportedCheck {
-  return withModel(history, modelName, initial, { visit: (model, operations) => run(model, operations, modelName, options) });
+  const checked = withModel(history, modelName, initial, { visit: (model, operations) => run(model, operations, modelName, options) });
+  if (checked.ok && history.skipped !== undefined) checked.check.skipped = history.skipped;
+  return checked;
 }
 
 /**

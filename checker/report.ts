@@ -42,6 +42,10 @@ export function formatCheck(file: string, check: HistoryCheck, limit = 20): stri
   if (outOfTime.length > 0) lines.push(`  unknown: ${describeOutOfTime(outOfTime, limit)}`);
   for (const u of check.unknown) if (u.limit === "memory") lines.push(`  unknown: ${describeOutOfMemory(u.events, u.memoryBytes)}`);
   if (check.unchecked.length > 0) lines.push(`  not checked: ${describeUnchecked(check.unchecked, limit)}`);
+  if (check.skipped !== undefined) {
+    const { operations: count, firstLine, why } = check.skipped;
+    lines.push(`  skipped: ${count} ${count === 1 ? "line" : "lines"} of operations, first at line ${firstLine}: ${why}`);
+  }
   return `${lines.join("\n")}\n`;
 }
 

@@ -1,6 +1,7 @@
 // What a check of one history concludes, as plain data: the verdict, the anomalies that
 // convict the store, those explained by the operator's contract or injected skew, and
 // every key a search could not decide within its budget, and those not checked at all.
+import type { SkippedOperations } from "../histories/import/result.ts";
 import type { Anomaly } from "../model/anomaly.ts";
 
 /** Verdict: `valid`, `invalid`, or `unknown` when a search budget ran out and nothing is invalid. */
@@ -40,6 +41,8 @@ export interface HistoryCheck {
    */
   unchecked: string[];
   statistics: { operations: number; keys: number };
+  /** skipped: for an imported history, the lines its importer read but did not check (Jepsen's nemesis operations, say), and why. */
+  skipped?: SkippedOperations;
   /** eventsAre: what anomaly `events` count: event indices after the header (lazarus) or 1-based source lines (imports). */
   eventsAre: "event-indices" | "lines";
 }

@@ -79,6 +79,8 @@ export async function importJepsenEdn(lines: LineSource, options: ImportOptions)
   }
   const converted = family === "keyed" ? convertKeyed(pairer.operations) : convertRegister(pairer.operations);
   if (!converted.ok) return fail(converted.line, "value", converted.message, converted.fix);
+  // Some skipped, some checked: the check says how many it left out, so that none goes unsaid.
+  if (skipped > 0) converted.history.skipped = { operations: skipped, firstLine: firstSkipped, why: "their :process is not an integer (the nemesis's is not), so they are no client's operations" };
   return { ok: true, history: converted.history };
 }
 

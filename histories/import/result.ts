@@ -23,10 +23,23 @@ export type ImportFormat = "lazarus" | "jepsen-log" | "jepsen-edn" | "porcupine-
  * - `kv`: get/put/delete with keys (the linearizable kv model);
  * - `porcupine-kv`: get/put/append with keys, initially "" (the porcupine-kv model).
  */
-export type ImportedHistory =
+export type ImportedHistory = (
   | { kind: "cas-register"; operations: Array<Operation<CasRegisterInput, CasRegisterOutput>> }
   | { kind: "kv"; operations: Array<Operation<KvInput, KvOutput>> }
-  | { kind: "porcupine-kv"; operations: Array<Operation<PorcupineKvInput, PorcupineKvOutput>> };
+  | { kind: "porcupine-kv"; operations: Array<Operation<PorcupineKvInput, PorcupineKvOutput>> }
+) & { skipped?: SkippedOperations };
+
+/**
+ * SkippedOperations says what an importer read but did not check, and why: Jepsen's
+ * nemesis operations, say, which are no client's. The check reports it beside its verdict.
+ */
+export interface SkippedOperations {
+  /** operations: how many lines (operations' invokes and completions) were skipped. */
+  operations: number;
+  /** firstLine: the 1-based line of the first one skipped. */
+  firstLine: number;
+  why: string;
+}
 
 /** ImportError is a user mistake in an input file: where, what, and how to fix it. */
 export interface ImportError {
