@@ -14,7 +14,7 @@ const benchmarks: Array<[string, () => Promise<string[]>]> = [
   ["linearizability engine", benchLinearizability],
   ["whole process: lazarus check", benchWholeProcess],
   ["checker on recorded histories", benchSpecChecker],
-  ["scale: lazarus check of a recorded 10^6-operation history", benchCheckScale],
+  ["scale: lazarus run and lazarus check of a 10^6-operation history (LAZARUS_BENCH_SCALE_OPS)", benchCheckScale],
   ["history reading", benchHistoryRead],
 ];
 
