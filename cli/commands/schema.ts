@@ -1,7 +1,8 @@
-// `lazarus schema`: prints the JSON Schema of one history line, generated from the zod
-// schemas (the same text as histories/history.schema.json).
+// `lazarus schema`: prints the JSON Schema of one history line: histories/history.schema.json,
+// which a test keeps equal to the text generated from the zod schemas.
+import { readFileSync } from "node:fs";
 import { answerEarly, parseCommandLine, type CommandSpec } from "../args/index.ts";
-import { historyJsonSchemaText } from "../../histories/index.ts";
+import { historyJsonSchemaPath } from "../../histories/format/json-schema-file.ts";
 
 /** schemaSpec is `lazarus schema`'s command line. */
 export const schemaSpec: CommandSpec = {
@@ -22,6 +23,6 @@ example: lazarus schema > history.schema.json
 export async function schemaCommand(args: string[]): Promise<number> {
   const line = parseCommandLine(schemaSpec, args);
   if (line.kind !== "parsed") return answerEarly(schemaSpec, line);
-  process.stdout.write(historyJsonSchemaText());
+  process.stdout.write(readFileSync(historyJsonSchemaPath, "utf8"));
   return 0;
 }
