@@ -4,7 +4,8 @@
 // check must not pay. Each helper then takes positions of the search order as the main
 // thread does (shared-order.ts); the main thread waits for them at the end and gathers
 // what they settled, so the verdict is the one a lone thread reaches.
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { createRequire } from "node:module";
+import type { MessagePort, Worker } from "node:worker_threads";
 import type { PartitionOutcome, SearchSharing } from "../../checker/linearizability/index.ts";
 import { monotonicMs } from "../../checker/monotonic-clock.ts";
 import { SharedOrder, type SettledByHelper } from "./shared-order.ts";
@@ -26,6 +27,14 @@ const defaultHelpersAfterMs = 100;
 
 /** silentHelperMs: a helper whose searches have not paused for this long has died (a bug); the wait for it ends with an error. */
 const silentHelperMs = 60_000;
+
+/**
+ * workerThreads is node:worker_threads, loaded when a helper first starts: it brings eight
+ * modules, a few milliseconds that a check with quick searches never needs.
+ */
+function workerThreads(): typeof import("node:worker_threads") {
+  return createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
+}
 
 interface Helper {
   worker: Worker;
@@ -85,7 +94,7 @@ export class MainSharing implements SearchSharing {
     if (theirs > 0) {
       this.waitForHelpers();
       for (const helper of this.started) {
-        const reply = receiveMessageOnPort(helper.port)?.message as SettledByHelper | undefined;
+        const reply = workerThreads().receiveMessageOnPort(helper.port)?.message as SettledByHelper | undefined;
         if (reply === undefined) throw new Error("bug: a helper thread of the check was done but sent nothing");
         if ("error" in reply) throw new Error(`bug: a helper thread of the check failed: ${reply.error}`);
         for (const [position, outcome] of reply.settled) settled.set(position, outcome);
@@ -97,6 +106,7 @@ export class MainSharing implements SearchSharing {
   }
 
   private startHelper(data: Omit<HelperData, "port">): Helper {
+    const { MessageChannel, Worker } = workerThreads();
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(helperEntry, { workerData: { ...data, port: port2 } satisfies HelperData, transferList: [port2] });
     // A helper that throws reports it through its port; one that dies is found by its silence.
