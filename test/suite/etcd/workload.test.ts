@@ -3,7 +3,7 @@
 // pauses. A member stopped with SIGSTOP misses writes; read the moment it is continued,
 // it answers from before them, and the checker finds no linearization. The same run with
 // linearizable reads is valid, so the conviction is the bug's, not the faults'. A run is
-// real time, so a try may miss the window: the bug gets a few tries, each a fresh run.
+// real time, so a try may miss the window: the bug gets several tries, each a fresh run.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkHistory } from "../../../checker/check-history.ts";
 import { EtcdAdapter } from "../../../suite/etcd/adapter.ts";
@@ -14,7 +14,13 @@ import { deep, skipWithoutEtcd } from "../../support/etcd.ts";
 
 const skip = skipWithoutEtcd("the etcd runs with a planted bug");
 const ops = deep ? 1000 : 120;
-const tries = 3;
+/**
+ * tries: alone on the machine a try convicts about 9 times in 10, but under the load of
+ * other etcd clusters started by test files running beside this one (as in CI) three tries
+ * once all missed; eight make a miss unlikely however busy the machine, and the test stops
+ * at the first conviction.
+ */
+const tries = 8;
 /**
  * pauses: the run draws member pauses and no kills, so that a conviction is the pauses'
  * doing; a pause ends less often than one starts, so that it spans several writes (each
@@ -55,7 +61,7 @@ describe.skipIf(skip)("etcd runs with and without serializable reads, among memb
       }
     }
     expect.fail(`serializable reads went unconvicted in ${tries} runs: ${verdicts.join(", ")}`);
-  }, deep ? 900_000 : 60_000);
+  }, deep ? 900_000 : 180_000);
 
   it(`linearizable reads pass the same run (${ops} operations, seed 1)`, async () => {
     const result = await run([], 1);
