@@ -2,12 +2,14 @@
 // in time order, backtracking at the first return that is not yet linearized, and
 // skipping any (linearized set, state) already explored. Blind writes with unknown
 // outcome are linearized just in time, paired with the operation after them
-// (just-in-time-writes.ts).
+// (just-in-time-writes.ts), and of identical operations only one order is tried
+// (symmetry.ts).
 
 import type { SequentialModel } from "../../../model/sequential/index.ts";
 import { buildEntryList, lift, unlift } from "./entries.ts";
 import { JustInTimeWrites } from "./just-in-time-writes.ts";
 import { firstPause, nextPause, type Deadline, type SearchLimit } from "./limits.ts";
+import { mustFollow } from "./symmetry.ts";
 import { VisitedSet } from "./visited.ts";
 
 /** PartitionInput is one partition's operations (local indices 0..n-1). */
@@ -94,11 +96,19 @@ export function searchPartition<State, Input, Output>(
   let frontier = -1;
   const memoFrom = new Int32Array(operationCount).fill(-1);
   const memoTo = new Int32Array(operationCount);
+  // after[op]: the identical operation that must be linearized before op is tried (-1: none); linearized[op]: 1 while op is on the stack.
+  const after = mustFollow(partition);
+  const linearized = new Uint8Array(operationCount);
 
   // The loop's variables are plain locals, not captured by helper closures: it is the hot path.
   while (remainingReturns > 0) {
     if (isCall[entry] === 1) {
       const op = operationOf[entry]!;
+      if (pairFrom === -1 && after[op] !== -1 && linearized[after[op]!] === 0) {
+        // An identical operation that must come first is still pending: tried in its place.
+        entry = next[entry]!;
+        continue;
+      }
       if (pairFrom === -1) {
         // Checked before the step, so an unknown result reports exactly the steps taken.
         if (steps === pauseAt) {
@@ -123,6 +133,7 @@ export function searchPartition<State, Input, Output>(
           stackPair[depth] = -1;
           depth++;
           state = nextState;
+          linearized[op] = 1;
           lift(list, entry);
           if (returnOf[entry] !== -1) remainingReturns--;
           frontier = -1;
@@ -168,6 +179,7 @@ export function searchPartition<State, Input, Output>(
       stackPair[depth] = k;
       depth++;
       state = nextState;
+      linearized[op] = 1;
       lift(list, entry);
       if (returnOf[entry] !== -1) remainingReturns--;
       frontier = -1;
@@ -190,6 +202,7 @@ export function searchPartition<State, Input, Output>(
       const undoneOp = operationOf[undone]!;
       const pair = stackPair[depth]!;
       visited.clear(bitOf[undoneOp]!);
+      linearized[undoneOp] = 0;
       unlift(list, undone);
       if (returnOf[undone] !== -1) remainingReturns++;
       if (pair !== -1) {
