@@ -174,9 +174,12 @@ export interface HistoryHeader {
 /**
  * HistoryOrigin: what made a history. `options` are the simulator's options as given; a
  * property-suite run adds its command list (`steps`) and, when it failed, the seed and path
- * with which fast-check replays it. The spec never reads it.
+ * with which fast-check replays it. `store` names the store a property-suite run drove when
+ * it was not the simulator (its `options` are then that store's configuration): such a
+ * history cannot be recorded again by the simulator. The spec never reads it.
  */
 export interface HistoryOrigin {
+  store?: string;
   options: Record<string, unknown>;
   steps?: Array<Record<string, unknown>>;
   /** fastCheck: the run fc.check reaches from `seed` and `path`; `replayPath` is fc.commands' own. */

@@ -39,6 +39,12 @@ export const faultNames: readonly FaultName[] = ["crash", "restart", "partition"
 
 /** StoreAdapter is one fresh store under test, for one run of the suite. */
 export interface StoreAdapter extends Partial<FaultHooks> {
+  /**
+   * store names the store under test, for the origin of a counterexample's history: only
+   * the simulator's ("simulator") can be recorded again by `lazarus replay`. Absent, the
+   * store is recorded as "unnamed".
+   */
+  readonly store?: string;
   /** nodes names the store's nodes, the targets of fault hooks. */
   readonly nodes: readonly NodeId[];
   /** start invokes `op` for `process`, which has no other operation open, and does not wait. */

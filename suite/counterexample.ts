@@ -10,12 +10,14 @@ import type { SuiteOutcome } from "./run-suite.ts";
 /**
  * counterexampleHistory returns the shrunk counterexample's history with its origin filled
  * in. For the in-process store the configuration is the simulator's options; another
- * store's configuration is kept as given (or `{}`), for people and fast-check's replay.
+ * store's configuration is kept as given (or `{}`), for people and fast-check's replay, and
+ * the origin names that store, so that `lazarus replay` refuses to simulate it.
  */
 export function counterexampleHistory<Config>(outcome: SuiteOutcome<Config>, description: string): History {
   const example = outcome.counterexample;
   if (example === undefined) throw new Error("counterexampleHistory: the suite found no counterexample");
   const origin = {
+    ...(example.store === "simulator" ? {} : { store: example.store }),
     options: (example.config === undefined ? {} : JSON.parse(JSON.stringify(example.config))) as Record<string, unknown>,
     steps: example.steps.map((step) => ({ ...step })),
     ...(outcome.path === undefined ? {} : { fastCheck: { seed: outcome.seed, path: outcome.path, ...(outcome.replayPath === undefined ? {} : { replayPath: outcome.replayPath }) } }),

@@ -15,6 +15,7 @@ interface Stored {
 
 /** MapAdapter is a three-replica store of plain Maps with no tombstones. */
 export class MapAdapter implements StoreAdapter {
+  readonly store = "map";
   readonly nodes: readonly NodeId[] = ["m1", "m2", "m3"];
   private readonly replicas = new Map(this.nodes.map((node) => [node, new Map<string, Stored>()]));
   private readonly down = new Set<NodeId>();

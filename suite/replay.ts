@@ -50,6 +50,9 @@ export async function replayHistory(history: History, watch: ReplayWatch = {}): 
 export function originOf(history: History): Origin {
   const origin = history.header.origin;
   if (origin === undefined) return { kind: "cannot-replay", reason: "its header has no origin: only histories the simulator recorded (lazarus run, the property suite) can be replayed" };
+  if (origin.store !== undefined && origin.store !== "simulator") {
+    return { kind: "cannot-replay", reason: `the property suite recorded it from the store ${JSON.stringify(origin.store)}, not the simulator, which alone can record it again; run the suite on that store with the fastCheck seed and path in its origin` };
+  }
   const options = origin.options as StoreOptionsInput;
   let problems: string[];
   try {

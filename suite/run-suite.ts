@@ -41,6 +41,8 @@ export interface SuiteOptions<Config = undefined> {
 
 /** RunRecord is one failing run: enough to print it, save it and replay it. */
 export interface RunRecord<Config> {
+  /** store: the adapter's store name ("unnamed" when it gives none). */
+  store: string;
   config: Config;
   /** steps: every step played, the generated commands first and then the end of the run (settle). */
   steps: SuiteStep[];
@@ -83,6 +85,7 @@ export async function checkSuite<Config>(options: SuiteOptions<Config>): Promise
     const runner = new StepRunner(adapter);
     let generated: number | undefined;
     const record = (message: string): RunRecord<Config> => ({
+      store: adapter.store ?? "unnamed",
       config,
       steps: [...runner.steps],
       commands: generated ?? runner.steps.length,

@@ -7,6 +7,7 @@ import type { AdapterOp, StoreAdapter } from "./adapter.ts";
 
 /** SimulatorAdapter drives one simulated cluster. */
 export class SimulatorAdapter implements StoreAdapter {
+  readonly store = "simulator";
   readonly driver: Driver;
   readonly nodes: readonly NodeId[];
   private readonly open = new Map<ProcessId, OpHandle>();

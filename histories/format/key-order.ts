@@ -66,6 +66,7 @@ export const historyKeyOrder: readonly string[] = [
   // The header's origin, last; the writer keeps its free-form options and steps whole,
   // keys sorted.
   "origin",
+  "store",
   "options",
   "steps",
   "fastCheck",

@@ -158,6 +158,7 @@ export const historyHeaderSchema = z.strictObject({
   description: z.string().optional(),
   origin: z
     .strictObject({
+      store: z.string().optional(),
       options: z.record(z.string(), z.unknown()),
       steps: z.array(z.record(z.string(), z.unknown())).optional(),
       fastCheck: z.strictObject({ seed: z.number().int(), path: z.string(), replayPath: z.string().optional() }).optional(),

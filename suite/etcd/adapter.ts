@@ -47,6 +47,7 @@ const quiesceTimeoutMs = 30_000;
 
 /** EtcdAdapter drives one run against an EtcdCluster. */
 export class EtcdAdapter implements StoreAdapter {
+  readonly store = "etcd";
   readonly nodes: readonly NodeId[];
   readonly faults: EtcdFaultCounts = { kills: 0, restarts: 0, pauses: 0, resumes: 0, compactions: 0, defragmentations: 0, barriers: 0 };
   private readonly recorder: HistoryRecorder;
