@@ -25,7 +25,7 @@ const helperEntry = new URL(import.meta.url.endsWith(".ts") ? "./helper.js" : ".
  */
 const defaultHelpersAfterMs = 100;
 
-/** silentHelperMs: a helper whose searches have not paused for this long has died (a bug); the wait for it ends with an error. */
+/** silentHelperMs: a helper whose searches have not paused for this long has died (a bug); the main thread stops waiting and searches what it left. */
 const silentHelperMs = 60_000;
 
 /**
@@ -91,12 +91,14 @@ export class MainSharing implements SearchSharing {
     if (this.started.length === 0) return settled;
     let theirs = 0;
     for (let position = 0; position < this.order.claimedSoFar(this.count); position++) if (!this.mine.has(position)) theirs++;
-    if (theirs > 0) {
-      this.waitForHelpers();
+    if (theirs > 0 && this.waitForHelpers()) {
       for (const helper of this.started) {
         const reply = workerThreads().receiveMessageOnPort(helper.port)?.message as SettledByHelper | undefined;
-        if (reply === undefined) throw new Error("bug: a helper thread of the check was done but sent nothing");
-        if ("error" in reply) throw new Error(`bug: a helper thread of the check failed: ${reply.error}`);
+        if (reply === undefined || "error" in reply) {
+          // A bug, or the file changed under the helper: this thread searches what it left.
+          process.stderr.write(`lazarus check: a helper thread failed (${reply === undefined ? "it sent nothing" : (reply.error.split("\n")[0] ?? "")}); its keys are checked on the main thread\n`);
+          continue;
+        }
         for (const [position, outcome] of reply.settled) settled.set(position, outcome);
       }
     }
@@ -115,8 +117,12 @@ export class MainSharing implements SearchSharing {
     return { worker, port: port1 };
   }
 
-  /** waitForHelpers blocks until every helper is done: they settle positions this thread's verdict needs. */
-  private waitForHelpers(): void {
+  /**
+   * waitForHelpers blocks until every helper is done, as they settle positions this thread's
+   * verdict needs, and says whether they are; false when they fell silent (died), and then
+   * this thread searches what they left.
+   */
+  private waitForHelpers(): boolean {
     let beat = this.order.heartbeat();
     let silentMs = 0;
     while (!this.order.waitForHelpers(this.started.length, 1000)) {
@@ -125,8 +131,10 @@ export class MainSharing implements SearchSharing {
         beat = now;
         silentMs = 0;
       } else if ((silentMs += 1000) >= silentHelperMs) {
-        throw new Error(`bug: a helper thread of the check has not searched for ${silentHelperMs / 1000} s and has not finished`);
+        process.stderr.write(`lazarus check: a helper thread has not searched for ${silentHelperMs / 1000} s and has not finished; its keys are checked on the main thread\n`);
+        return false;
       }
     }
+    return true;
   }
 }

@@ -76,7 +76,7 @@ export function checkAll<State, Input, Output>(
   }
   const partitions = partitionOperations(model, operations);
   statistics.partitions = partitions.length;
-  const outcomes = decidePartitions(model, operations, partitions, options, statistics);
+  const outcomes = decidePartitions(model, operations, partitions, options, statistics, "main");
   return { verdict: gather(partitions, outcomes), statistics };
 }
 
@@ -91,14 +91,16 @@ export function decideShare<State, Input, Output>(
 ): void {
   if (findMalformed(operations) !== undefined) return;
   const statistics: CheckStatistics = { partitions: 0, operationsChecked: 0, steps: 0, uniqueWritePartitions: 0, decisionOrder: [] };
-  decidePartitions(model, operations, partitionOperations(model, operations), options, statistics);
+  decidePartitions(model, operations, partitionOperations(model, operations), options, statistics, "helper");
 }
 
 /**
  * decidePartitions settles the partitions cheapest first, in two rounds: the unique-writes
  * path on each, then the search on those it did not find valid, the ones it convicted
  * first (their verdict is known; the search only finds their longest legal order).
- * A partition left out by `stopAtFirstInvalid` has no outcome.
+ * A partition left out by `stopAtFirstInvalid` has no outcome. The main thread (`role`)
+ * searches at the end whatever another thread claimed and did not settle (a helper that
+ * failed or fell silent): a helper may cost time, never a verdict.
  */
 function decidePartitions<State, Input, Output>(
   model: SequentialModel<State, Input, Output>,
@@ -106,6 +108,7 @@ function decidePartitions<State, Input, Output>(
   partitions: ReadonlyArray<Partition<Input, Output>>,
   options: CheckOptions,
   statistics: CheckStatistics,
+  role: "main" | "helper",
 ): Array<PartitionOutcome | undefined> {
   const outcomes = new Array<PartitionOutcome | undefined>(partitions.length);
   const order = cheapestFirst(partitions);
@@ -119,14 +122,20 @@ function decidePartitions<State, Input, Output>(
   const searched = [...order.filter((index) => fast[index]?.kind === "invalid"), ...order.filter((index) => fast[index]?.kind === "not-applicable")];
   const sharing = options.sharing ?? soleSearch();
   const stop = options.stopAtFirstInvalid === true;
-  for (let position = sharing.claim(searched.length, stop); position !== undefined; position = sharing.claim(searched.length, stop)) {
+  const searchAt = (position: number): void => {
     const index = searched[position]!;
     const deadline = options.sharing === undefined ? options.deadline : sharedDeadline(sharing, position, stop, options.deadline);
     const outcome = searchOutcome(model, operations, partitions[index]!, fast[index]!, { ...options, deadline }, statistics);
     sharing.settled(position, outcome);
     settle(outcomes, index, outcome, partitions, statistics);
-  }
+  };
+  for (let position = sharing.claim(searched.length, stop); position !== undefined; position = sharing.claim(searched.length, stop)) searchAt(position);
   for (const [position, outcome] of sharing.finish()) settle(outcomes, searched[position]!, outcome, partitions, statistics);
+  if (role === "main") {
+    for (let position = 0; position < searched.length && !(stop && position > sharing.firstInvalid()); position++) {
+      if (outcomes[searched[position]!] === undefined) searchAt(position);
+    }
+  }
   // A lone thread stops at the first position found invalid; what other threads decided past it is dropped.
   if (stop) for (let position = sharing.firstInvalid() + 1; position < searched.length; position++) outcomes[searched[position]!] = undefined;
   return outcomes;

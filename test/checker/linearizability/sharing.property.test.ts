@@ -3,7 +3,9 @@
 // (decideShare), then the main thread decides the rest and gathers the helper's outcomes
 // (checkAll with a sharing). Whatever positions the helper is dealt, with or without
 // stopAtFirstInvalid, the verdict is the one the main thread reaches alone. The histories
-// have several keys and repeated values, so that most keys are searched. Seed in the titles.
+// have several keys and repeated values, so that most keys are searched. A helper that
+// failed, having claimed searches and sent nothing, leaves them to the main thread, and the
+// verdict is still a lone thread's. Seed in the titles.
 import fc from "fast-check";
 import { describe, expect } from "vitest";
 import { checkOperations, decideShare, type PartitionOutcome, type SearchSharing } from "../../../checker/linearizability/index.ts";
@@ -67,6 +69,17 @@ describe("searches shared between threads", () => {
       decideShare(linearizableKvModel, history, { ...options, sharing: dealt((p) => helperTakes[p] === true, shared, new Map(), byHelper) });
       const together = checkOperations(linearizableKvModel, history, { ...options, sharing: dealt((p) => helperTakes[p] !== true, shared, byHelper, new Map()) });
       expect(together).toStrictEqual(alone);
+    },
+  );
+
+  prop([kvHistory, fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), fc.boolean()], { seed, numRuns: numRuns(200) })(
+    `a helper that claims searches and sends nothing back (it failed) costs time, not the verdict (seed ${seed})`,
+    (history, helperTakes, first) => {
+      const options = { stopAtFirstInvalid: first, useUniqueWrites: false };
+      const alone = checkOperations(linearizableKvModel, history, options);
+      const shared = { firstInvalid: Infinity };
+      decideShare(linearizableKvModel, history, { ...options, sharing: dealt((p) => helperTakes[p] === true, { firstInvalid: Infinity }, new Map(), new Map()) });
+      expect(checkOperations(linearizableKvModel, history, { ...options, sharing: dealt((p) => helperTakes[p] !== true, shared, new Map(), new Map()) })).toStrictEqual(alone);
     },
   );
 
