@@ -2,6 +2,7 @@
 // runs, so that `lazarus check` never loads the simulator, nor `schema` the checker.
 // Exit codes: 0 valid or done, 1 invalid, 2 bad input or usage, 3 unknown.
 import { didYouMean, type CommandSpec } from "./args/index.ts";
+import { commandSummaries } from "./command-summaries.ts";
 
 /** Command is one subcommand: its command line, and what runs it. */
 interface Command {
@@ -10,7 +11,7 @@ interface Command {
 }
 
 /** commands maps each subcommand's name, in the order `lazarus --help` lists them, to a loader of its module. */
-const commands = new Map<string, () => Promise<Command>>([
+const commands = new Map<keyof typeof commandSummaries, () => Promise<Command>>([
   ["run", async () => { const m = await import("./commands/run.ts"); return { spec: m.runSpec, run: m.runCommand }; }],
   ["check", async () => { const m = await import("./commands/check.ts"); return { spec: m.checkSpec, run: m.checkCommand }; }],
   ["report", async () => { const m = await import("./commands/report.ts"); return { spec: m.reportSpec, run: m.reportCommand }; }],
@@ -21,17 +22,17 @@ const commands = new Map<string, () => Promise<Command>>([
 
 const names = [...commands.keys()];
 
-/**
- * usage lists every command with its summary. The summaries live in the commands' specs,
- * so the listing loads every command module; a listing is rare, and one command's run
- * or --help loads only its own.
- */
+/** commandNamed finds the command a user typed, if there is one by that name. */
+function commandNamed(name: string): (() => Promise<Command>) | undefined {
+  return commands.get(name as keyof typeof commandSummaries);
+}
+
+/** usage lists every command with its summary, loading none of the commands' modules. */
 async function usage(): Promise<string> {
-  const loaded = await Promise.all([...commands.values()].map((load) => load()));
   return `usage: lazarus <command> [options]
 
 commands:
-${loaded.map((c) => `  ${c.spec.name.padEnd(8)} ${c.spec.summary}`).join("\n")}
+${names.map((name) => `  ${name.padEnd(8)} ${commandSummaries[name]}`).join("\n")}
 
 Every command takes --help (lazarus help COMMAND says the same). Exit codes: 0 valid or
 done, 1 invalid, 2 bad input or usage, 3 unknown (a search ran out of budget).
@@ -77,7 +78,7 @@ export async function main(args: string[]): Promise<number> {
     case "help":
       return help(rest);
     default: {
-      const load = commands.get(name);
+      const load = commandNamed(name);
       if (load !== undefined) return (await load()).run(rest);
       const what = name.startsWith("-") ? `'${name}' is not a command (options go after one)` : `unknown command '${name}'${didYouMean(name, names)}`;
       process.stderr.write(`lazarus: ${what}\n${await usage()}`);
@@ -93,7 +94,7 @@ async function help(rest: string[]): Promise<number> {
     process.stdout.write(await usage());
     return 0;
   }
-  const load = commands.get(name);
+  const load = commandNamed(name);
   if (load === undefined) {
     process.stderr.write(`lazarus help: unknown command '${name}'${didYouMean(name, names)}\n${await usage()}`);
     return 2;

@@ -3,6 +3,7 @@
 // Each file's linearizability searches are bounded by --budget steps per key and --timeout
 // seconds in all, and --first stops them at the first key found not linearizable. The
 // searches of an imported file are shared with helper threads (--jobs) once they turn out slow.
+import { commandSummaries } from "../command-summaries.ts";
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { memoryFlag } from "../args/memory-size.ts";
@@ -29,7 +30,7 @@ const defaultTimeoutSeconds = 10;
 /** checkSpec is `lazarus check`'s command line. */
 export const checkSpec: CommandSpec = {
   name: "check",
-  summary: "check recorded histories (lazarus, Jepsen, Porcupine) against the spec",
+  summary: commandSummaries.check,
   operands: true,
   options: {
     format: { type: "string" },

@@ -2,6 +2,7 @@
 // run, and prints a table of anomaly rates per cell (CSV and SVG on request). The runs are
 // spread over worker threads; the table depends only on the grid and the seeds.
 // Exit 0 when no run has a bug, 1 when some run does, 2 bad input or usage.
+import { commandSummaries } from "../command-summaries.ts";
 import { printable, printableJson } from "../../histories/format/printable.ts";
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
@@ -33,7 +34,7 @@ const maxOps = 1_000_000;
 /** exploreSpec is `lazarus explore`'s command line. */
 export const exploreSpec: CommandSpec = {
   name: "explore",
-  summary: "sweep a grid of configurations over many seeds; print anomaly rates per cell",
+  summary: commandSummaries.explore,
   operands: false,
   options: {
     grid: { type: "string", multiple: true },

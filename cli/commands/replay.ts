@@ -2,6 +2,7 @@
 // simulator's options, and a property-suite run's steps) and confirm it byte for byte, or
 // show the first line that differs. Exit 0 same, 1 differs, 2 bad input or usage. On a
 // terminal a progress line shows the bytes read, then the ops simulated or steps played.
+import { commandSummaries } from "../command-summaries.ts";
 import { printable } from "../../histories/format/printable.ts";
 import { answerEarly, parseCommandLine, refuse, type CommandSpec } from "../args/index.ts";
 import { formatHistoryError, readHistoryFile, type HistoryResult } from "../../histories/index.ts";
@@ -13,7 +14,7 @@ import { replayWatch } from "../replay-watch.ts";
 /** replaySpec is `lazarus replay`'s command line. */
 export const replaySpec: CommandSpec = {
   name: "replay",
-  summary: "record a history again from the origin in its header, and compare byte for byte",
+  summary: commandSummaries.replay,
   operands: true,
   options: {},
   usage: `usage: lazarus replay FILE

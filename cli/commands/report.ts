@@ -1,6 +1,7 @@
 // `lazarus report FILE -o out.html`: checks a lazarus history and writes one self-contained
 // HTML page that draws it on a timeline, its anomalies beside it. Exit 0 when the page is
 // written (whatever the verdict), 2 on bad input or usage, with one line naming the fix.
+import { commandSummaries } from "../command-summaries.ts";
 import { printable } from "../../histories/format/printable.ts";
 import { answerEarly, parseCommandLine, refuse, type CommandSpec, type OptionValues } from "../args/index.ts";
 import { checkHistory } from "../../checker/check-history.ts";
@@ -12,7 +13,7 @@ import { writeReport } from "../../report/index.ts";
 /** reportSpec is `lazarus report`'s command line. */
 export const reportSpec: CommandSpec = {
   name: "report",
-  summary: "draw a checked history as a self-contained HTML page (report FILE -o OUT.html)",
+  summary: commandSummaries.report,
   operands: true,
   options: { out: { type: "string", short: "o" }, budget: { type: "string" } },
   usage: `usage: lazarus report FILE -o OUT.html [--budget STEPS]

@@ -1,6 +1,7 @@
 // `lazarus run`: simulates the store on the built-in default scenario (or with a few
 // knobs changed), checks the recorded history against the spec, and prints both. The
 // seed is printed so that any run replays byte for byte.
+import { commandSummaries } from "../command-summaries.ts";
 import { printable, printableJson } from "../../histories/format/printable.ts";
 import { open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
@@ -19,7 +20,7 @@ import { writeReportFor } from "./report.ts";
 /** runSpec is `lazarus run`'s command line. */
 export const runSpec: CommandSpec = {
   name: "run",
-  summary: "simulate the store on the built-in default scenario and check its history",
+  summary: commandSummaries.run,
   operands: false,
   options: {
     seed: { type: "string" },

@@ -1,5 +1,6 @@
 // `lazarus schema`: prints the JSON Schema of one history line: histories/history.schema.json,
 // which a test keeps equal to the text generated from the zod schemas.
+import { commandSummaries } from "../command-summaries.ts";
 import { readFileSync } from "node:fs";
 import { answerEarly, parseCommandLine, type CommandSpec } from "../args/index.ts";
 import { historyJsonSchemaPath } from "../../histories/format/json-schema-file.ts";
@@ -7,7 +8,7 @@ import { historyJsonSchemaPath } from "../../histories/format/json-schema-file.t
 /** schemaSpec is `lazarus schema`'s command line. */
 export const schemaSpec: CommandSpec = {
   name: "schema",
-  summary: "print the JSON Schema of one line of a history",
+  summary: commandSummaries.schema,
   operands: false,
   options: {},
   usage: `usage: lazarus schema

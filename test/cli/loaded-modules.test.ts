@@ -57,6 +57,14 @@ describe("each lazarus command loads only what it needs, from dist/", () => {
     expect(under(modules, "dist/report/")).toEqual([]);
   });
 
+  it("--help: no command's module, though it lists every command", () => {
+    const { code, modules } = loadedBy("--help");
+    expect(code).toBe(0);
+    expect(modules.filter((module) => module.startsWith("dist/cli/commands/"))).toEqual([]);
+    expect(under(modules, "dist/impl/")).toEqual([]);
+    expect(under(modules, "dist/checker/")).toEqual([]);
+  });
+
   it("schema and check --help: no checker, no simulator", () => {
     for (const args of [["schema"], ["check", "--help"]]) {
       const { code, modules } = loadedBy(...args);
