@@ -83,7 +83,9 @@ export class MainSharing implements SearchSharing {
     if (this.started.length > 0 || this.helpers === 0 || this.firstClaimMs === undefined) return;
     if (monotonicMs() - this.firstClaimMs < this.startAfterMs || this.order.claimedSoFar(this.count) >= this.count) return;
     const endsAtMs = this.task.timeoutSeconds === null ? null : this.firstClaimMs + this.task.timeoutSeconds * 1000;
-    for (let n = 0; n < this.helpers; n++) this.started.push(this.startHelper({ task: this.task, buffer: this.order.buffer, endsAtMs }));
+    // No more helpers than searches left: each costs a thread, a read of the file and its memory.
+    const left = this.count - this.order.claimedSoFar(this.count);
+    for (let n = 0; n < Math.min(this.helpers, left); n++) this.started.push(this.startHelper({ task: this.task, buffer: this.order.buffer, endsAtMs }));
   }
 
   finish(): Map<number, PartitionOutcome> {
