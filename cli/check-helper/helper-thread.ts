@@ -8,6 +8,7 @@ import type { CheckOptions, PartitionOutcome, SearchSharing } from "../../checke
 import { monotonicMs } from "../../checker/monotonic-clock.ts";
 import { HistoryInput, importerFor, type ForeignFormat } from "../../histories/import/index.ts";
 import type { RegisterValue } from "../../model/sequential/index.ts";
+import { helperSharing } from "./helper-sharing.ts";
 import { SharedOrder, type SettledByHelper } from "./shared-order.ts";
 
 /** HelperTask is what the main thread checks, as the helper needs it to check the same. */
@@ -36,18 +37,8 @@ async function helpSearch(task: HelperTask, order: SharedOrder, endsAtMs: number
   const input = HistoryInput.open(task.file);
   try {
     const imported = await importerFor(task.format)(input.lines(), { file: task.file });
-    // A file that changed since the main thread read it prepares other partitions: the count tells, and nothing is claimed.
     if (!imported.ok || input.failure() !== undefined) return settled;
-    const sharing: SearchSharing = {
-      claim: (count, stop) => (order.sameCount(count) ? order.claim(count, stop) : undefined),
-      settled: (position, outcome) => {
-        if (outcome.kind === "invalid") order.foundInvalid(position);
-        settled.push([position, outcome]);
-      },
-      firstInvalid: () => order.firstInvalid(),
-      poll: () => order.beat(),
-      finish: () => new Map(),
-    };
+    const sharing = helperSharing(order, settled);
     const options: CheckOptions & { sharing: SearchSharing } = { sharing, stopAtFirstInvalid: task.first };
     if (task.budget !== undefined) options.maxStepsPerPartition = task.budget;
     if (endsAtMs !== null) options.deadline = { passed: () => monotonicMs() >= endsAtMs };

@@ -58,6 +58,10 @@ export class MainSharing implements SearchSharing {
     this.startAfterMs = process.env["LAZARUS_HELPERS_AFTER_MS"] !== undefined && fromEnvironment >= 0 ? fromEnvironment : defaultHelpersAfterMs;
   }
 
+  begin(fingerprint: number): void {
+    this.order.setFingerprint(fingerprint);
+  }
+
   claim(count: number, stop: boolean): number | undefined {
     if (this.firstClaimMs === undefined) {
       this.firstClaimMs = monotonicMs();

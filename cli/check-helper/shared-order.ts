@@ -15,9 +15,11 @@ const enum Slot {
   HelpersDone,
   /** Heartbeat: a helper adds one at each pause of its searches, so that a wait can tell a busy helper from a dead one. */
   Heartbeat,
+  /** Fingerprint: the main thread's fingerprint of its searches; a helper claims only if it computed the same. */
+  Fingerprint,
 }
 
-const slots = 5;
+const slots = 6;
 
 /** noPosition stands for "none" in the slots that hold a position. */
 const noPosition = 0x7fffffff;
@@ -47,9 +49,14 @@ export class SharedOrder {
     Atomics.store(this.slots, Slot.Count, count);
   }
 
-  /** sameCount says whether an order of `count` positions is the main thread's (the helper prepared the same history). */
-  sameCount(count: number): boolean {
-    return Atomics.load(this.slots, Slot.Count) === count;
+  /** setFingerprint records the main thread's fingerprint of its searches. */
+  setFingerprint(fingerprint: number): void {
+    Atomics.store(this.slots, Slot.Fingerprint, fingerprint | 0);
+  }
+
+  /** sameSearches says whether a helper's order of `count` searches with `fingerprint` is the main thread's (it prepared the same history). */
+  sameSearches(count: number, fingerprint: number): boolean {
+    return Atomics.load(this.slots, Slot.Count) === count && Atomics.load(this.slots, Slot.Fingerprint) === (fingerprint | 0);
   }
 
   /** claim takes the next position, or undefined when none is left or, with `stop`, when it lies past a position found invalid. */

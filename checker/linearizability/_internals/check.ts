@@ -8,6 +8,7 @@ import type { Partition } from "./partition.ts";
 import { findMalformed, partitionOperations } from "./partition.ts";
 import { explainFailure, explainUniqueWritesFailure } from "./report.ts";
 import { searchPartition } from "./search.ts";
+import { searchFingerprint } from "./fingerprint.ts";
 import { cheapestFirst } from "./search-order.ts";
 import { soleSearch, type PartitionOutcome, type SearchSharing } from "./sharing.ts";
 import { checkUniqueWrites, type UniqueWritesResult } from "./unique-writes.ts";
@@ -122,6 +123,7 @@ function decidePartitions<State, Input, Output>(
   const searched = [...order.filter((index) => fast[index]?.kind === "invalid"), ...order.filter((index) => fast[index]?.kind === "not-applicable")];
   const sharing = options.sharing ?? soleSearch();
   const stop = options.stopAtFirstInvalid === true;
+  if (options.sharing !== undefined) sharing.begin(searchFingerprint(searched.map((index) => partitions[index]!)));
   const searchAt = (position: number): void => {
     const index = searched[position]!;
     const deadline = options.sharing === undefined ? options.deadline : sharedDeadline(sharing, position, stop, options.deadline);

@@ -15,6 +15,11 @@ export type PartitionOutcome = { kind: "valid" } | { kind: "invalid"; report: In
 /** SearchSharing is one thread's view of the search order that it shares with others. */
 export interface SearchSharing {
   /**
+   * begin is called once, before the first claim, with the fingerprint of the searches
+   * (fingerprint.ts): threads share them only when every thread's is the same.
+   */
+  begin(fingerprint: number): void;
+  /**
    * claim takes the next position of the search order for this thread: undefined once
    * every position is taken, or, with stopAtFirstInvalid, past a position found invalid.
    * `count` is how many positions there are; every thread passes the same.
@@ -38,6 +43,7 @@ export function soleSearch(): SearchSharing {
   let next = 0;
   let firstInvalid = Infinity;
   return {
+    begin: () => {},
     claim: (count, stop) => (next < count && !(stop && next > firstInvalid) ? next++ : undefined),
     settled: (position, outcome) => {
       if (outcome.kind === "invalid") firstInvalid = Math.min(firstInvalid, position);

@@ -43,6 +43,7 @@ const kvHistory: fc.Arbitrary<KvOp[]> = fc
 function dealt(mine: (position: number) => boolean, shared: { firstInvalid: number }, others: Map<number, PartitionOutcome>, settled: Map<number, PartitionOutcome>): SearchSharing {
   let next = 0;
   return {
+    begin: () => {},
     claim(count, stop) {
       while (next < count && !mine(next)) next++;
       if (next >= count || (stop && next > shared.firstInvalid)) return undefined;
