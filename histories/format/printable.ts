@@ -25,11 +25,6 @@ export function printableLines(text: string): string {
   return text.split("\n").map(printable).join("\n");
 }
 
-/** quoted writes `text` as a JSON string literal for a message, then makes it printable: JSON escapes C0 controls, not C1 ones or bidirectional overrides. */
-export function quoted(text: string): string {
-  return printable(JSON.stringify(text));
-}
-
 /**
  * printableJson takes JSON text and writes every character a terminal could act on as a
  * \uNNNN escape: the same JSON value, safe to print. (JSON.stringify already escapes C0
