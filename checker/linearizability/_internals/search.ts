@@ -96,15 +96,14 @@ export function searchPartition<State, Input, Output>(
   let frontier = -1;
   const memoFrom = new Int32Array(operationCount).fill(-1);
   const memoTo = new Int32Array(operationCount);
-  // after[op]: the identical operation that must be linearized before op is tried (-1: none); linearized[op]: 1 while op is on the stack.
+  // after[op]: the identical operation that must be linearized before op is tried (-1: none).
   const after = mustFollow(partition);
-  const linearized = new Uint8Array(operationCount);
 
   // The loop's variables are plain locals, not captured by helper closures: it is the hot path.
   while (remainingReturns > 0) {
     if (isCall[entry] === 1) {
       const op = operationOf[entry]!;
-      if (pairFrom === -1 && after[op] !== -1 && linearized[after[op]!] === 0) {
+      if (pairFrom === -1 && after[op] !== -1 && !visited.has(bitOf[after[op]!]!)) {
         // An identical operation that must come first is still pending: tried in its place.
         entry = next[entry]!;
         continue;
@@ -133,7 +132,6 @@ export function searchPartition<State, Input, Output>(
           stackPair[depth] = -1;
           depth++;
           state = nextState;
-          linearized[op] = 1;
           lift(list, entry);
           if (returnOf[entry] !== -1) remainingReturns--;
           frontier = -1;
@@ -179,7 +177,6 @@ export function searchPartition<State, Input, Output>(
       stackPair[depth] = k;
       depth++;
       state = nextState;
-      linearized[op] = 1;
       lift(list, entry);
       if (returnOf[entry] !== -1) remainingReturns--;
       frontier = -1;
@@ -202,7 +199,6 @@ export function searchPartition<State, Input, Output>(
       const undoneOp = operationOf[undone]!;
       const pair = stackPair[depth]!;
       visited.clear(bitOf[undoneOp]!);
-      linearized[undoneOp] = 0;
       unlift(list, undone);
       if (returnOf[undone] !== -1) remainingReturns++;
       if (pair !== -1) {

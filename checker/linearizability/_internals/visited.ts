@@ -129,6 +129,11 @@ export class VisitedSet {
     while (this.high > 0 && this.words[this.high - 1] === 0) this.high--;
   }
 
+  /** has says whether bit `operation` is set in the current configuration: whether the operation is linearized. */
+  has(operation: number): boolean {
+    return (this.words[operation >>> 5]! & (1 << (operation & 31))) !== 0;
+  }
+
   private set(operation: number): void {
     const word = operation >>> 5;
     this.words[word] = this.words[word]! | (1 << (operation & 31));
