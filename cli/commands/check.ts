@@ -4,7 +4,6 @@
 // seconds in all, and --first stops them at the first key found not linearizable. The
 // searches of an imported file are shared with helper threads (--jobs) once they turn out slow.
 import { commandSummaries } from "../command-summaries.ts";
-import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { memoryFlag } from "../args/memory-size.ts";
 import { answerEarly, countFlag, parseCommandLine, refuse, type CommandSpec, type OptionValues } from "../args/index.ts";
@@ -14,7 +13,7 @@ import type { CheckProgress } from "../../checker/check-history.ts";
 import type { HistoryCheck } from "../../checker/verdict.ts";
 import type { CheckOptions } from "../../checker/linearizability/index.ts";
 import { wallClockDeadline } from "../../checker/wall-clock-deadline.ts";
-import { detectFormat, formatErrorLine, HistoryInput, importerFor, isStdin, printable, printableJson, printableLines, type ForeignFormat, type ImportFormat, type PlacedError } from "../../histories/import/index.ts";
+import { detectFormat, formatErrorLine, HistoryInput, importerFor, isRegularFile, isStdin, printable, printableJson, printableLines, type ForeignFormat, type ImportFormat, type PlacedError } from "../../histories/import/index.ts";
 import type { RegisterValue } from "../../model/sequential/index.ts";
 import type { History } from "../../model/vocabulary.ts";
 import type { HelperTask } from "../check-helper/helper-thread.ts";
@@ -268,20 +267,11 @@ async function checkInput(input: HistoryInput, path: string, args: CheckArgs, st
     return failed({ file, line: 0, message: `no operation to check in this ${format} file`, fix: `check that the file holds a ${format} history, or leave --format out to have its format detected` });
   }
   stage(() => `${imported.history.operations.length.toLocaleString("en")} operations`);
+  // Only a regular file can be read again by a helper thread; a FIFO or standard input is read once.
   if (args.jobs > 1 && isRegularFile(path)) options.sharing = new MainSharing(helperTask(path, format, args), args.jobs - 1);
   const checked = checkImported(imported.history, args.model, args.initial, options);
   if (!checked.ok) return failed({ file, line: 0, message: checked.message, fix: checked.fix });
   return { file, format, check: checked.check };
-}
-
-/** isRegularFile: only a file can be read again by a helper thread; a FIFO or standard input is read once. */
-function isRegularFile(path: string): boolean {
-  if (isStdin(path)) return false;
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** helperTask is what a helper thread needs to check `path` as this thread does. */

@@ -29,8 +29,13 @@ export function openChunks(path: string): () => AsyncIterable<Uint8Array | strin
   return () => (isRegularFile(path) ? regularFileChunks(path) : createReadStream(path, { highWaterMark: 1 << 16 }));
 }
 
-/** isRegularFile: a FIFO's open blocks until a writer comes, so it must not be opened synchronously. */
-function isRegularFile(path: string): boolean {
+/**
+ * isRegularFile says whether `path` names a regular file, which can be read synchronously
+ * (a FIFO's open blocks until a writer comes) and read again (standard input and FIFOs
+ * can be read once).
+ */
+export function isRegularFile(path: string): boolean {
+  if (isStdin(path)) return false;
   try {
     return statSync(path).isFile();
   } catch {

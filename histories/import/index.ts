@@ -12,7 +12,7 @@ export { importJepsenLog } from "./jepsen-log.ts";
 export { importJepsenEdn } from "./jepsen-edn.ts";
 export { importPorcupineKv } from "./porcupine-kv.ts";
 export { importerFor, type ForeignFormat } from "./importer-for.ts";
-export { isStdin } from "../format/file-chunks.ts";
+export { isRegularFile, isStdin } from "../format/file-chunks.ts";
 export { HistoryInput, stdinName } from "../format/input.ts";
 export type { InputOptions } from "../format/input.ts";
 export { formatErrorLine } from "../format/error.ts";
