@@ -1,9 +1,9 @@
-// Writes a report page to a file, whole or not at all: the page goes to a file beside the
-// target and is renamed into place, so a failed write never leaves half a page. A target
-// that is not a regular file (a FIFO, a device such as /dev/stdout) is written in place:
-// renaming over it would replace it with a file.
+// Writes a report page to a file, whole or not at all (histories/format/writing-path.ts): the
+// page goes to a file beside the target and is renamed into place, so a failed write never
+// leaves half a page; a FIFO or a device is written in place.
 import { rename, rm, stat, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { join } from "node:path";
+import { writingPathFor } from "../histories/format/writing-path.ts";
 import type { HistoryCheck } from "../checker/verdict.ts";
 import type { History } from "../model/index.ts";
 import { reportPage } from "./page.ts";
@@ -17,7 +17,7 @@ export async function writeReport(path: string, history: History, check: History
   const existing = await stat(path).catch(() => undefined);
   if (existing?.isDirectory()) return `cannot write the report to ${JSON.stringify(path)}: it is a folder; fix: name a file, e.g. ${join(path, "report.html")}`;
   const page = reportPage(reportData(history, check, title));
-  const writing = existing === undefined || existing.isFile() ? join(dirname(path), `.${basename(path)}.${process.pid}.partial`) : path;
+  const writing = writingPathFor(path, existing);
   try {
     await writeFile(writing, page, "utf8");
     if (writing !== path) await rename(writing, path);

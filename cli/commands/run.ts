@@ -4,7 +4,7 @@
 import { commandSummaries } from "../command-summaries.ts";
 import { printable, printableJson } from "../../histories/format/printable.ts";
 import { open, rename, rm, stat } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { writingPathFor } from "../../histories/format/writing-path.ts";
 import { formatCheck } from "../../checker/report.ts";
 import { HistoryWriter } from "../../histories/index.ts";
 // bugs.ts alone, for the usage: the rest of the etcd run is loaded only for --store etcd.
@@ -220,7 +220,7 @@ export interface OutTarget {
 export async function openTarget(path: string): Promise<OutTarget | string> {
   const existing = await stat(path).catch(() => undefined);
   if (existing?.isDirectory()) return "it is a folder";
-  const writing = existing === undefined || existing.isFile() ? join(dirname(path), `.${basename(path)}.${process.pid}.partial`) : path;
+  const writing = writingPathFor(path, existing);
   try {
     await (await open(writing, "w")).close();
   } catch (error) {
