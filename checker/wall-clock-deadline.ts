@@ -19,3 +19,8 @@ export function wallClockDeadline(seconds: number): Deadline {
     },
   };
 }
+
+/** deadlineAt passes at `endsAtMs` on the monotonic clock: a helper thread's share of the main thread's deadline. */
+export function deadlineAt(endsAtMs: number): Deadline {
+  return { passed: () => monotonicMs() >= endsAtMs };
+}

@@ -5,7 +5,7 @@
 import { workerData, type MessagePort } from "node:worker_threads";
 import { helpCheckImported, type ModelName } from "../../checker/check-imported.ts";
 import type { CheckOptions, PartitionOutcome, SearchSharing } from "../../checker/linearizability/index.ts";
-import { monotonicMs } from "../../checker/monotonic-clock.ts";
+import { deadlineAt } from "../../checker/wall-clock-deadline.ts";
 import { HistoryInput, importerFor, type ForeignFormat } from "../../histories/import/index.ts";
 import type { RegisterValue } from "../../model/sequential/index.ts";
 import { helperSharing } from "./helper-sharing.ts";
@@ -41,7 +41,7 @@ async function helpSearch(task: HelperTask, order: SharedOrder, endsAtMs: number
     const sharing = helperSharing(order, settled);
     const options: CheckOptions & { sharing: SearchSharing } = { sharing, stopAtFirstInvalid: task.first };
     if (task.budget !== undefined) options.maxStepsPerPartition = task.budget;
-    if (endsAtMs !== null) options.deadline = { passed: () => monotonicMs() >= endsAtMs };
+    if (endsAtMs !== null) options.deadline = deadlineAt(endsAtMs);
     helpCheckImported(imported.history, task.model, task.initial, options);
     return settled;
   } finally {
