@@ -14,7 +14,7 @@ import type { HistoryCheck } from "./verdict.ts";
 export class GuardedFold {
   private fold: HistoryFold | undefined;
   private readonly guard: MemoryGuard;
-  private events = 0;
+  /** Once the fold is dropped: the events it had taken, and the operations and keys counted since its start. */
   private foldedEvents = 0;
   private operations = 0;
   private readonly keys = new Set<Key>();
@@ -30,15 +30,23 @@ export class GuardedFold {
 
   /** add takes the next event. */
   add(event: HistoryEvent): void {
-    this.events++;
-    if (event.kind === "invoke") {
-      this.operations++;
-      this.keys.add(event.key);
+    if (this.fold === undefined) {
+      if (event.kind === "invoke") {
+        this.operations++;
+        this.keys.add(event.key);
+      }
+      return;
     }
-    if (this.fold === undefined) return;
     this.fold.add(event);
-    this.foldedEvents++;
-    if (this.guard.afterEvent()) this.fold = undefined; // the garbage collector takes it back
+    if (this.guard.afterEvent()) this.drop(this.fold);
+  }
+
+  /** drop keeps of the fold only what the unknown check reports, and lets the garbage collector take the rest. */
+  private drop(fold: HistoryFold): void {
+    this.foldedEvents = fold.events;
+    this.operations = fold.operations.length;
+    for (const op of fold.operations) this.keys.add(op.key);
+    this.fold = undefined;
   }
 
   /** check is the history's check: the spec's, or unknown when the fold outgrew the memory limit. */

@@ -74,6 +74,16 @@ export class HistoryFold {
     else this.pairer.add(event, index);
   }
 
+  /** events is how many events were added. */
+  get events(): number {
+    return this.count;
+  }
+
+  /** operations are the operations paired so far, in invocation order. */
+  get operations(): readonly Operation[] {
+    return this.pairer.operations;
+  }
+
   /** context is the history prepared for the rules: call it once, after the last event. */
   context(index: SupersessionIndex = plainSupersession): HistoryContext {
     return prepareContext(this.header, this.pairer.operations, { entries: this.entries }, index);
