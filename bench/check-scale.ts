@@ -6,7 +6,6 @@
 // in bounded memory (its fold stops at --memory, default 70% of Node's heap limit, and its
 // own check is then unknown). The history is recorded afresh each time, so the figures
 // belong to the store and checker of this tree.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,10 +19,9 @@ function figures(measured: ProcessMeasurement): string {
   return `${measured.medianSeconds.toFixed(2)} s wall, ${measured.medianCpuSeconds.toFixed(2)} s CPU, peak RSS ${Math.round(measured.medianPeakRssMiB)} MiB, exit ${measured.exitCodes.join("/")}`;
 }
 
-/** verdictLine is what `lazarus check` says of `file`, its first line and any unknown line, for the table. */
-function verdictLine(file: string): string {
-  const run = spawnSync(process.execPath, ["cli/bin.js", "check", file], { cwd: projectRoot, encoding: "utf8", env: { ...process.env, LAZARUS_FROM: "dist" }, maxBuffer: 1 << 28 });
-  const lines = run.stdout.split("\n");
+/** verdictLine is what a measured `lazarus check` said of `file`: its first line and any unknown line, for the table. */
+function verdictLine(measured: ProcessMeasurement, file: string): string {
+  const lines = measured.stdout.split("\n");
   return [lines[0], ...lines.filter((line) => line.startsWith("  unknown:"))].join(" / ").replace(file, "FILE");
 }
 
@@ -40,7 +38,7 @@ export async function benchCheckScale(): Promise<string[]> {
     return [
       `lazarus run --seed 1 --ops ${ops} --out FILE, whole process (${usageMethod()}): ${figures(recorded)}; FILE is ${(bytes / 2 ** 20).toFixed(0)} MiB`,
       `lazarus check FILE, whole process, median of 3: ${figures(measured)}` + (measured.stderr === "" ? "" : `; stderr: ${measured.stderr}`),
-      `  it says: ${verdictLine(file)}`,
+      `  it says: ${verdictLine(measured, file)}`,
       `targets: 10^6 operations checked under 5 s and 1024 MiB; 10^7 under 2048 MiB; run --ops 10^7 --out in bounded memory`,
     ];
   } finally {

@@ -23,6 +23,8 @@ export interface ProcessMeasurement {
   exitCodes: Array<number | null>;
   /** stderr is the first line a run wrote to standard error, if any ("" when none did). */
   stderr: string;
+  /** stdout is what the first run wrote to standard output. */
+  stdout: string;
 }
 
 /** usageMethod names how CPU time and peak memory are measured on this machine, for the benchmark's header. */
@@ -39,6 +41,7 @@ export function measureProcess(nodeArgs: readonly string[], runs: number, cwd: s
   const peaksKiB: number[] = [];
   const exitCodes = new Set<number | null>();
   let stderr = "";
+  let stdout: string | undefined;
   try {
     for (let run = 0; run < runs; run++) {
       const [command, args] = existsSync(gnuTime) ? [gnuTime, ["-f", "%M %U %S", "-o", usageFile, process.execPath, ...nodeArgs]] : [process.execPath, ["--import", usageHook, ...nodeArgs]];
@@ -47,6 +50,7 @@ export function measureProcess(nodeArgs: readonly string[], runs: number, cwd: s
       seconds.push((performance.now() - startedMs) / 1000);
       exitCodes.add(child.status);
       if (stderr === "" && child.stderr !== "") stderr = child.stderr.split("\n")[0]!;
+      stdout ??= child.stdout;
       // GNU time puts "Command exited with non-zero status N" before the figures.
       const [peakKiB, user, system] = readFileSync(usageFile, "utf8").trim().split("\n").at(-1)!.split(" ").map(Number);
       peaksKiB.push(peakKiB!);
@@ -55,7 +59,7 @@ export function measureProcess(nodeArgs: readonly string[], runs: number, cwd: s
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
-  return { medianSeconds: median(seconds), medianCpuSeconds: median(cpuSeconds), medianPeakRssMiB: median(peaksKiB) / 1024, exitCodes: [...exitCodes], stderr };
+  return { medianSeconds: median(seconds), medianCpuSeconds: median(cpuSeconds), medianPeakRssMiB: median(peaksKiB) / 1024, exitCodes: [...exitCodes], stderr, stdout: stdout ?? "" };
 }
 
 function median(values: number[]): number {
