@@ -57,6 +57,11 @@ export interface CheckStatistics {
 }
 
 
+/** noWorkYet is the statistics of a check before it starts. */
+function noWorkYet(): CheckStatistics {
+  return { partitions: 0, operationsChecked: 0, steps: 0, uniqueWritePartitions: 0, decisionOrder: [] };
+}
+
 /**
  * checkAll checks every partition and accounts for each: invalid partitions are all
  * reported (they are independent), and so are the undecided ones, also when some other
@@ -69,7 +74,7 @@ export function checkAll<State, Input, Output>(
   operations: ReadonlyArray<Operation<Input, Output>>,
   options: CheckOptions = {},
 ): { verdict: LinearizabilityVerdict; statistics: CheckStatistics } {
-  const statistics: CheckStatistics = { partitions: 0, operationsChecked: 0, steps: 0, uniqueWritePartitions: 0, decisionOrder: [] };
+  const statistics = noWorkYet();
   const malformed = findMalformed(operations);
   if (malformed !== undefined) {
     const message = `the history cannot be checked: ${malformed}`;
@@ -91,8 +96,7 @@ export function decideShare<State, Input, Output>(
   options: CheckOptions & { sharing: SearchSharing },
 ): void {
   if (findMalformed(operations) !== undefined) return;
-  const statistics: CheckStatistics = { partitions: 0, operationsChecked: 0, steps: 0, uniqueWritePartitions: 0, decisionOrder: [] };
-  decidePartitions(model, operations, partitionOperations(model, operations), options, statistics, "helper");
+  decidePartitions(model, operations, partitionOperations(model, operations), options, noWorkYet(), "helper");
 }
 
 /**
@@ -112,17 +116,17 @@ function decidePartitions<State, Input, Output>(
   role: "main" | "helper",
 ): Array<PartitionOutcome | undefined> {
   const outcomes = new Array<PartitionOutcome | undefined>(partitions.length);
+  const stop = options.stopAtFirstInvalid === true;
   const order = cheapestFirst(partitions);
   const fast = new Array<UniqueWritesResult>(partitions.length);
   for (const index of order) {
     fast[index] = (options.useUniqueWrites ?? true) ? checkUniqueWrites(model, partitions[index]!) : { kind: "not-applicable" };
     if (fast[index]!.kind !== "not-applicable") statistics.uniqueWritePartitions++;
     if (fast[index]!.kind === "valid") settle(outcomes, index, { kind: "valid" }, partitions, statistics);
-    if (fast[index]!.kind === "invalid" && options.stopAtFirstInvalid === true) break;
+    if (fast[index]!.kind === "invalid" && stop) break;
   }
   const searched = [...order.filter((index) => fast[index]?.kind === "invalid"), ...order.filter((index) => fast[index]?.kind === "not-applicable")];
   const sharing = options.sharing ?? soleSearch();
-  const stop = options.stopAtFirstInvalid === true;
   if (options.sharing !== undefined) sharing.begin(searchFingerprint(searched.map((index) => partitions[index]!)));
   const searchAt = (position: number): void => {
     const index = searched[position]!;
