@@ -12,8 +12,6 @@ export class HistoryFileSink {
   private readonly fd: number;
   private pending: string[] = [];
   private pendingLength = 0;
-  /** events is how many events were written. */
-  events = 0;
 
   constructor(path: string) {
     this.fd = openSync(path, "w");
@@ -24,7 +22,6 @@ export class HistoryFileSink {
   }
 
   event(event: HistoryEvent): void {
-    this.events++;
     this.push(historyLine(event));
   }
 
