@@ -135,12 +135,8 @@ export function prepareContext(header: HistoryHeader, operations: Operation[], l
 
 /** skewSpreadBefore is the widest clock spread recorded before event `index` (0 with no skew). */
 export function skewSpreadBefore(context: HistoryContext, index: number): number {
-  let spread = 0;
-  for (const point of context.skewSpreads) {
-    if (point.event >= index) break;
-    spread = point.spreadTicks;
-  }
-  return spread;
+  const after = firstAfter(context.skewSpreads, index - 1);
+  return after === 0 ? 0 : context.skewSpreads[after - 1]!.spreadTicks;
 }
 
 /** lastBarrierBefore finds the last barrier recorded before event `index`, if any. */
