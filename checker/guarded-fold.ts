@@ -1,23 +1,47 @@
-// A history's fold for the spec (model/history-context.ts) under a memory limit: events go
-// into the fold until the heap in use passes the limit (memory-guard.ts); from then on the
-// fold is dropped and only the operations and keys are counted, so reading and recording go
-// on in bounded memory, and the check says it is unknown, not a crash.
+// A history's fold for the spec (model/history-context.ts) under a memory limit. Events go
+// into the fold until the heap in use passes the limit (memory-guard.ts). Then the fold
+// forgets the operations and keeps only the cluster log, while a census counts each key's
+// operations: a history that can be read again (a file) is then checked a group of keys at
+// a time (grouped-check.ts). If the log alone grows too big, or the history cannot be read
+// again, the check says it is unknown rather than crash; reading and recording go on in
+// bounded memory either way.
 import { HistoryFold } from "../model/history-context.ts";
-import type { HistoryEvent, HistoryHeader, Key } from "../model/vocabulary.ts";
+import type { HistoryEvent, HistoryHeader } from "../model/vocabulary.ts";
 import { checkPrepared, type CheckProgress } from "./check-history.ts";
+import { checkInGroups, opsPerGroupWithin, type GroupedCheck } from "./grouped-check.ts";
+import { KeyCensus } from "./key-groups.ts";
 import type { CheckOptions } from "./linearizability/index.ts";
 import { MemoryGuard } from "./memory-guard.ts";
 import { indexedSupersession } from "./supersession-index.ts";
-import type { HistoryCheck } from "./verdict.ts";
 
-/** GuardedFold folds one history's events, or counts them once its memory limit is passed. */
+/**
+ * loggedEventBytes is about what one cluster event costs in the log: a gc-purge, the most
+ * common, takes some 270 bytes of heap with its entry. Once the operations are forgotten the
+ * heap still holds them until a full collection, so the log is measured by its length.
+ */
+const loggedEventBytes = 300;
+
+/** logShareOfLimit: the part of the memory limit the log may fill, leaving the rest for a group's operations. */
+const logShareOfLimit = 0.6;
+
+/**
+ * Regrouping says how a check that outgrew its fold goes on: `source` is the file to read the
+ * history from again (undefined: it cannot be), and `onGroup` hears each group begin.
+ */
+export interface Regrouping {
+  source: () => string | undefined;
+  onGroup?: (group: number, of: number) => void;
+}
+
+/** GuardedFold folds one history's events; past its memory limit it keeps the cluster log and a census of the keys. */
 export class GuardedFold {
   private fold: HistoryFold | undefined;
+  private census: KeyCensus | undefined;
   private readonly guard: MemoryGuard;
-  /** Once the fold is dropped: the events it had taken, and the operations and keys counted since its start. */
+  /** foldedEvents and opsAtLimit: how far the whole fold got before the limit. */
   private foldedEvents = 0;
-  private operations = 0;
-  private readonly keys = new Set<Key>();
+  private opsAtLimit = 0;
+  private count = 0;
 
   /** constructor takes the history's header and the memory limit in bytes (default: memory-guard.ts's). */
   constructor(
@@ -30,37 +54,51 @@ export class GuardedFold {
 
   /** add takes the next event. */
   add(event: HistoryEvent): void {
-    if (this.fold === undefined) {
-      if (event.kind === "invoke") {
-        this.operations++;
-        this.keys.add(event.key);
-      }
+    this.count++;
+    if (this.census !== undefined) {
+      if (event.kind === "invoke") this.census.add(event.key);
+      if (this.fold === undefined) return;
+      this.fold.add(event);
+      if (this.fold.log.entries.length * loggedEventBytes > this.guard.limitBytes * logShareOfLimit) this.fold = undefined;
       return;
     }
-    this.fold.add(event);
-    if (this.guard.afterEvent()) this.drop(this.fold);
+    this.fold!.add(event);
+    if (this.guard.afterEvent()) this.forgetOperations(this.fold!);
   }
 
-  /** drop keeps of the fold only what the unknown check reports, and lets the garbage collector take the rest. */
-  private drop(fold: HistoryFold): void {
+  /** forgetOperations counts the operations folded so far by key and lets the garbage collector take them. */
+  private forgetOperations(fold: HistoryFold): void {
     this.foldedEvents = fold.events;
-    this.operations = fold.operations.length;
-    for (const op of fold.operations) this.keys.add(op.key);
-    this.fold = undefined;
+    this.opsAtLimit = fold.operations.length;
+    this.census = KeyCensus.of(fold.operations);
+    fold.forgetOperations();
   }
 
-  /** check is the history's check: the spec's, or unknown when the fold outgrew the memory limit. */
-  check(options: CheckOptions = {}, progress?: CheckProgress): HistoryCheck {
-    if (this.fold !== undefined) return checkPrepared(this.fold.context(indexedSupersession), options, progress);
+  /**
+   * check is the history's check: the spec's on the whole fold; else, when the history can
+   * be read again, the spec's a group of keys at a time; else unknown.
+   */
+  async check(options: CheckOptions = {}, progress?: CheckProgress, regrouping?: Regrouping): Promise<GroupedCheck> {
+    if (this.census === undefined) return { ok: true, check: checkPrepared(this.fold!.context(indexedSupersession), options, progress) };
+    const source = regrouping?.source();
+    if (this.fold !== undefined && source !== undefined) {
+      const first = { header: this.header, log: this.fold.log, census: this.census, events: this.count };
+      const memoryBytes = this.guard.limitBytes;
+      const grouped = { opsPerGroup: opsPerGroupWithin(memoryBytes, this.opsAtLimit), memoryBytes, source, onGroup: regrouping?.onGroup };
+      return checkInGroups(first, grouped, options, progress);
+    }
     return {
-      verdict: "unknown",
-      level: this.header.consistency,
-      anomalies: [],
-      explained: [],
-      unknown: [{ key: null, steps: 0, limit: "memory", events: this.foldedEvents, memoryBytes: this.guard.limitBytes }],
-      unchecked: [],
-      statistics: { operations: this.operations, keys: this.keys.size },
-      eventsAre: "event-indices",
+      ok: true,
+      check: {
+        verdict: "unknown",
+        level: this.header.consistency,
+        anomalies: [],
+        explained: [],
+        unknown: [{ key: null, steps: 0, limit: "memory", events: this.foldedEvents, memoryBytes: this.guard.limitBytes }],
+        unchecked: [],
+        statistics: { operations: this.census.operations, keys: this.census.keys },
+        eventsAre: "event-indices",
+      },
     };
   }
 }

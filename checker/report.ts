@@ -40,7 +40,7 @@ export function formatCheck(file: string, check: HistoryCheck, limit = 20): stri
   const outOfTime = check.unknown.filter((u) => u.limit === "time");
   if (outOfSteps.length > 0) lines.push(`  unknown: ${describeOutOfSteps(outOfSteps, limit)}`);
   if (outOfTime.length > 0) lines.push(`  unknown: ${describeOutOfTime(outOfTime, limit)}`);
-  for (const u of check.unknown) if (u.limit === "memory") lines.push(`  unknown: ${describeOutOfMemory(u.events, u.memoryBytes)}`);
+  for (const u of check.unknown) if (u.limit === "memory") lines.push(`  unknown: ${describeOutOfMemory(u.key, u.events, u.memoryBytes)}`);
   if (check.unchecked.length > 0) lines.push(`  not checked: ${describeUnchecked(check.unchecked, limit)}`);
   if (check.skipped !== undefined) {
     const { operations: count, firstLine, why } = check.skipped;
@@ -63,8 +63,15 @@ function describeOutOfSteps(unknown: readonly UndecidedKey[], limit: number): st
   return `${countKeys(unknown.length)} not decided within the budget of ${budget} per key: ${nameUndecided(unknown, limit)}; raise --budget to decide ${unknown.length === 1 ? "it" : "them"}`;
 }
 
-/** describeOutOfMemory says that the history was too long to hold for the check, how far it got, and how to give it more. */
-function describeOutOfMemory(events: number, memoryBytes: number): string {
+/** describeOutOfMemory says that the history (or one key's operations) was too long to hold for the check, how far it got, and how to give it more. */
+function describeOutOfMemory(key: string | null, events: number, memoryBytes: number): string {
+  if (key !== null) {
+    return (
+      `the operations on ${JSON.stringify(key)} alone are too many to check within the memory limit of ${describeBytes(memoryBytes)}: ` +
+      `the heap passed it after ${events.toLocaleString("en")} events; the other keys were checked. Raise --memory, and Node's heap limit ` +
+      `with it if need be (NODE_OPTIONS=--max-old-space-size=MiB)`
+    );
+  }
   return (
     `the history is too long to check within the memory limit of ${describeBytes(memoryBytes)}: the heap passed it after ` +
     `${events.toLocaleString("en")} events, and the rest was read but not checked; raise --memory, and Node's heap limit ` +

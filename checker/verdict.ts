@@ -12,13 +12,13 @@ export type Verdict = "valid" | "invalid" | "unknown";
  * what it spent, and `limit` says which limit stopped it: "steps", the step budget per key
  * (so `steps` is that budget), or "time", the deadline of the history's searches (`steps`
  * is 0 for a key whose search never began). `key` is null when the model has no keys (a
- * single register). Or the whole history (`key` null, `steps` 0) was too long to hold
- * within the check's memory (`limit` "memory"): `events` were folded before the heap in use
- * passed `memoryBytes`.
+ * single register). Or the whole history (`key` null, `steps` 0), or one key's operations
+ * alone, were too long to hold within the check's memory (`limit` "memory"): `events` were
+ * read before the heap in use passed `memoryBytes`.
  */
 export type UndecidedKey =
   | { key: string | null; steps: number; limit: "steps" | "time" }
-  | { key: null; steps: 0; limit: "memory"; events: number; memoryBytes: number };
+  | { key: string | null; steps: 0; limit: "memory"; events: number; memoryBytes: number };
 
 /** HistoryCheck is the result of checking one history. */
 export interface HistoryCheck {

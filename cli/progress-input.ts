@@ -4,6 +4,7 @@
 // input.
 import { stat } from "node:fs/promises";
 import { openChunks } from "../histories/format/file-chunks.ts";
+import type { InputCopy } from "../histories/format/input-copy.ts";
 import { HistoryInput, isStdin, stdinName } from "../histories/import/index.ts";
 
 /** CountedInput is an input and the size it will have when read to the end (undefined for a pipe or standard input). */
@@ -12,9 +13,9 @@ export interface CountedInput {
   totalBytes: number | undefined;
 }
 
-/** openCounted opens `path` as HistoryInput.open does, calling `onBytes` with the bytes read so far after each chunk. */
-export async function openCounted(path: string, onBytes: (bytesRead: number) => void): Promise<CountedInput> {
-  const open = openChunks(path);
+/** openCounted opens `path` as HistoryInput.open does (copied to `copy` if given), calling `onBytes` with the bytes read so far after each chunk. */
+export async function openCounted(path: string, onBytes: (bytesRead: number) => void, copy?: InputCopy): Promise<CountedInput> {
+  const open = copy === undefined ? openChunks(path) : copy.wrap(openChunks(path));
   const size = isStdin(path) ? undefined : await stat(path).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
   async function* counted(): AsyncGenerator<unknown> {
     let bytesRead = 0;

@@ -3,11 +3,12 @@
 // go straight to --out as they happen and are not held; only --report, which draws every
 // event, keeps the whole history. A run's memory then follows its operations, up to the
 // memory limit: past it the fold is dropped (checker/guarded-fold.ts), the run goes on
-// writing --out in bounded memory, and its check is unknown.
+// writing --out in bounded memory, and its check reads --out again a group of keys at a
+// time (or is unknown, without --out).
 import { HistoryFileSink } from "../histories/format/file-sink.ts";
-import { GuardedFold } from "../checker/guarded-fold.ts";
+import { GuardedFold, type Regrouping } from "../checker/guarded-fold.ts";
+import type { GroupedCheck } from "../checker/grouped-check.ts";
 import type { CheckOptions } from "../checker/linearizability/index.ts";
-import type { HistoryCheck } from "../checker/verdict.ts";
 import { MemoryRecorder, type Recorder } from "../impl/index.ts";
 import type { History, HistoryEvent, HistoryHeader } from "../model/vocabulary.ts";
 import type { Progress } from "./progress.ts";
@@ -62,9 +63,13 @@ export class RunRecording implements Recorder {
     return this.recordedHeader;
   }
 
-  /** check is the recorded history's check against the spec (unknown when it outgrew the memory limit). */
-  check(options: CheckOptions): HistoryCheck {
-    return this.fold!.check(options);
+  /**
+   * check is the recorded history's check against the spec. Past the memory limit it reads
+   * `regrouping`'s file (the --out just written) again a group of keys at a time, and is
+   * unknown without one.
+   */
+  check(options: CheckOptions, regrouping?: Regrouping): Promise<GroupedCheck> {
+    return this.fold!.check(options, undefined, regrouping);
   }
 
   /** history is the whole history, when it was kept (for --report). */

@@ -1,7 +1,9 @@
 // The cluster's side of a history: every event that is not a client operation's invoke or
 // completion, each with its index in the history. The rules about the cluster (who was cut
 // off, what GC purged, which repairs ran, where barriers stand) read only these, so a long
-// history is checked from its operations and this log, without keeping every event.
+// history is checked from its operations and this log, without keeping every event. Replica
+// writes (repair-write, hint-stored) are left out of the log: no rule reads them, and a long
+// history holds hundreds of thousands of them.
 import { firstPositionAfter } from "./event-order.ts";
 import type { ClusterEvent, HistoryEvent } from "./vocabulary.ts";
 
@@ -21,11 +23,19 @@ export function isClusterEvent(event: HistoryEvent): event is ClusterEvent {
   return event.kind !== "invoke" && event.kind !== "complete";
 }
 
+/** unreadKinds are the cluster events no rule reads: replica writes, kept in the history for people and reports. */
+const unreadKinds: ReadonlySet<HistoryEvent["kind"]> = new Set(["repair-write", "hint-stored"]);
+
+/** isLoggedEvent says whether an event belongs in the cluster log: a cluster event some rule reads. */
+export function isLoggedEvent(event: HistoryEvent): event is ClusterEvent {
+  return isClusterEvent(event) && !unreadKinds.has(event.kind);
+}
+
 /** clusterLogOf takes the cluster events out of a whole history's events. */
 export function clusterLogOf(events: readonly HistoryEvent[]): ClusterLog {
   const entries: LoggedEvent[] = [];
   events.forEach((event, index) => {
-    if (isClusterEvent(event)) entries.push({ index, event });
+    if (isLoggedEvent(event)) entries.push({ index, event });
   });
   return { entries };
 }

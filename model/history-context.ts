@@ -1,6 +1,6 @@
 // Everything about a whole history that the per-key rules consult: its operations by
 // key, its barriers, the GC-contract breaches, and whether a clock skew was injected.
-import { isClusterEvent, type ClusterLog, type LoggedEvent } from "./cluster-log.ts";
+import { isClusterEvent, isLoggedEvent, type ClusterLog, type LoggedEvent } from "./cluster-log.ts";
 import { firstAfter } from "./event-order.ts";
 import { findGcBreaches, type GcBreach } from "./gc-contract.ts";
 import { indexKeyHistories, plainSupersession, type KeyHistory, type SupersessionIndex } from "./key-history.ts";
@@ -55,23 +55,47 @@ export function prepareHistory(history: History, index: SupersessionIndex = plai
 }
 
 /**
+ * FoldPart narrows a fold to a part of a history: the operations on `keys` only (default:
+ * every key), with or without the cluster log (`log`, default true). A checker whose history
+ * is too long to fold at once folds it a group of keys at a time, and the cluster log once.
+ */
+export interface FoldPart {
+  keys?: ReadonlySet<Key>;
+  log?: boolean;
+}
+
+/**
  * HistoryFold takes a history one event at a time, keeping only what the spec's rules read:
  * the paired operations and the cluster log. A reader of a long file feeds it line by line
  * and never holds the events themselves, which take several times the memory of the
  * operations; prepareHistory feeds it a history held in memory.
  */
 export class HistoryFold {
-  private readonly pairer = new OperationPairer();
+  private pairer = new OperationPairer();
   private readonly entries: LoggedEvent[] = [];
   private count = 0;
 
-  constructor(private readonly header: HistoryHeader) {}
+  constructor(
+    private readonly header: HistoryHeader,
+    private part: FoldPart = {},
+  ) {}
 
   /** add takes the next event of the history. */
   add(event: HistoryEvent): void {
     const index = this.count++;
-    if (isClusterEvent(event)) this.entries.push({ index, event });
-    else this.pairer.add(event, index);
+    if (isClusterEvent(event)) {
+      if (this.part.log !== false && isLoggedEvent(event)) this.entries.push({ index, event });
+    } else if (this.part.keys === undefined || this.part.keys.has(event.key)) this.pairer.add(event, index);
+  }
+
+  /**
+   * forgetOperations drops the operations folded so far and folds no more of them; the
+   * cluster log goes on. For a checker whose history outgrew its memory: it keeps the log
+   * and folds the operations again later, a group of keys at a time.
+   */
+  forgetOperations(): void {
+    this.pairer = new OperationPairer();
+    this.part = { ...this.part, keys: new Set() };
   }
 
   /** events is how many events were added. */
@@ -84,9 +108,17 @@ export class HistoryFold {
     return this.pairer.operations;
   }
 
-  /** context is the history prepared for the rules: call it once, after the last event. */
-  context(index: SupersessionIndex = plainSupersession): HistoryContext {
-    return prepareContext(this.header, this.pairer.operations, { entries: this.entries }, index);
+  /** log is the cluster log folded so far. */
+  get log(): ClusterLog {
+    return { entries: this.entries };
+  }
+
+  /**
+   * context is the history prepared for the rules: call it once, after the last event.
+   * `log` is the history's cluster log when this fold was told not to keep it.
+   */
+  context(index: SupersessionIndex = plainSupersession, log: ClusterLog = this.log): HistoryContext {
+    return prepareContext(this.header, this.pairer.operations, log, index);
   }
 }
 

@@ -3,7 +3,7 @@
 // GC contract and the store's own purge rules are judged. Order between a repair and a
 // delete comes from event positions, not from ticks alone.
 import type { ClusterLog } from "./cluster-log.ts";
-import { firstAfter } from "./event-order.ts";
+import { firstAfter, firstPositionWhere } from "./event-order.ts";
 import type { KeyHistory } from "./key-history.ts";
 import { lwwNewer } from "./lww-order.ts";
 import type { Operation } from "./operations.ts";
@@ -146,12 +146,17 @@ export function mayHaveRepairedBefore(rounds: readonly RepairRound[], purge: Pur
 /**
  * roundsAfterDeleteBefore narrows `rounds` (in history order) to those recorded before the
  * purge and after the invoke of its first delete: no other round can have started after
- * the delete, since events are recorded in time order. A long history has tens of
- * thousands of rounds and hundreds of thousands of purges, so this is a binary search.
+ * the delete, since events are recorded in time order. With the delete unknown, to those
+ * recorded at or after the tick of the delete: a round recorded earlier started earlier.
+ * A long history has tens of thousands of rounds and hundreds of thousands of purges, so
+ * this is a binary search.
  */
 function roundsAfterDeleteBefore(rounds: readonly RepairRound[], purge: PurgedTombstone): readonly RepairRound[] {
-  const after = purge.deletes.length === 0 ? -1 : Math.min(...purge.deletes.map((op) => op.invokeIndex));
-  return rounds.slice(firstAfter(rounds, after), firstAfter(rounds, purge.event - 1));
+  const from =
+    purge.deletes.length === 0
+      ? firstPositionWhere(rounds.length, (position) => rounds[position]!.time >= purge.deletedAt)
+      : firstAfter(rounds, Math.min(...purge.deletes.map((op) => op.invokeIndex)));
+  return rounds.slice(from, firstAfter(rounds, purge.event - 1));
 }
 
 function afterDelete(round: RepairRound, purge: PurgedTombstone, moment: "invoked" | "completed"): boolean {

@@ -5,6 +5,7 @@
 // here add what that model cannot say (resurrection, phantom tombstones, GC breaches).
 import type { Anomaly, AnomalyKind } from "./anomaly.ts";
 import { CausalPast } from "./causal-past.ts";
+import type { GcBreach } from "./gc-contract.ts";
 import type { HistoryContext } from "./history-context.ts";
 import type { KeyHistory } from "./key-history.ts";
 import { checkCausalConvergence } from "./rules/causal-convergence.ts";
@@ -12,7 +13,7 @@ import { checkCausalRead } from "./rules/causal-read.ts";
 import { checkEarlyPurges } from "./rules/early-purge.ts";
 import { checkLwwConvergence } from "./rules/lww-convergence.ts";
 import { checkLwwRead } from "./rules/lww-read.ts";
-import type { ConsistencyLevel } from "./vocabulary.ts";
+import type { ConsistencyLevel, Key } from "./vocabulary.ts";
 
 /** judgeKey applies the rules of the history's level to one key. */
 export function judgeKey(context: HistoryContext, history: KeyHistory): Anomaly[] {
@@ -47,8 +48,8 @@ export function judgeKey(context: HistoryContext, history: KeyHistory): Anomaly[
 }
 
 /** breachAnomalies reports every GC-contract breach, whether or not a read shows it. */
-export function breachAnomalies(context: HistoryContext): Anomaly[] {
-  return context.breaches.map((breach) => ({ kind: "gc-grace-violation", events: breach.events, message: breach.message }));
+export function breachAnomalies(breaches: readonly GcBreach[]): Anomaly[] {
+  return breaches.map((breach) => ({ kind: "gc-grace-violation", events: breach.events, message: breach.message }));
 }
 
 // Which anomaly speaks for a read when several rules find one: a bug before any
@@ -86,12 +87,17 @@ export function keepMostSpecific(anomalies: Anomaly[]): Anomaly[] {
  * `judged` hears how many keys of how many are done, for a progress line.
  */
 export function judgeHistory(context: HistoryContext, judged: (keys: number, of: number) => void = () => {}): Anomaly[] {
-  const anomalies = [...breachAnomalies(context), ...checkEarlyPurges(context)];
-  let done = 0;
+  const byKey = judgeKeys(context, judged);
+  return keepMostSpecific([...breachAnomalies(context.breaches), ...checkEarlyPurges(context), ...[...byKey.values()].flat()]);
+}
+
+/** judgeKeys applies judgeKey to every key, in the history's key order; `judged` as for judgeHistory. */
+export function judgeKeys(context: HistoryContext, judged: (keys: number, of: number) => void = () => {}): Map<Key, Anomaly[]> {
+  const byKey = new Map<Key, Anomaly[]>();
   for (const history of context.keys.values()) {
-    anomalies.push(...judgeKey(context, history));
-    judged(++done, context.keys.size);
+    byKey.set(history.key, judgeKey(context, history));
+    judged(byKey.size, context.keys.size);
   }
-  return keepMostSpecific(anomalies);
+  return byKey;
 }
 

@@ -18,6 +18,7 @@ import type { RegisterValue } from "../../model/sequential/index.ts";
 import type { History } from "../../model/vocabulary.ts";
 import type { HelperTask } from "../check-helper/helper-thread.ts";
 import { MainSharing } from "../check-helper/main-sharing.ts";
+import { InputCopy } from "../../histories/format/input-copy.ts";
 import { Progress } from "../progress.ts";
 import { openCounted } from "../progress-input.ts";
 
@@ -198,7 +199,12 @@ function parseInitial(text: string | undefined): RegisterValue {
 
 /** checkFile opens `path` once ("-" is standard input): detection peeks at its first lines and the reader gets them again, so pipes and FIFOs work. */
 async function checkFile(path: string, args: CheckArgs, progress: Progress, place: string): Promise<FileOutcome> {
-  const input = progress.enabled ? await countedInput(path, progress, place) : HistoryInput.open(path);
+  // A history too long for --memory is read again for each group of keys: a regular file is
+  // opened again; anything else is read again from a copy made as it is read.
+  const regular = isRegularFile(path);
+  const copy = regular ? undefined : new InputCopy();
+  const readAgain = () => (regular ? path : copy?.path);
+  const input = progress.enabled ? await countedInput(path, progress, place, copy) : HistoryInput.open(path, copy === undefined ? {} : { copy });
   try {
     // The text is made only for a line that shows: its first toLocaleString costs ~20 ms of ICU start-up.
     const keys: CheckProgress = {
@@ -208,25 +214,34 @@ async function checkFile(path: string, args: CheckArgs, progress: Progress, plac
     return await checkInput(input, path, args, (what) => {
       if (progress.enabled) progress.stage(`checking ${place}: ${what()}`);
       progress.restart();
-    }, keys);
+    }, keys, readAgain);
   } finally {
     await input.close();
+    copy?.dispose();
   }
 }
 
 /** countedInput is the input of `path`, drawing the bytes read on the progress line. */
-async function countedInput(path: string, progress: Progress, place: string): Promise<HistoryInput> {
+async function countedInput(path: string, progress: Progress, place: string, copy: InputCopy | undefined): Promise<HistoryInput> {
   let totalBytes: number | undefined;
-  const counted = await openCounted(path, (bytesRead) => progress.update(bytesRead, totalBytes, { kind: "bytes" }, `reading ${place}`));
+  const counted = await openCounted(path, (bytesRead) => progress.update(bytesRead, totalBytes, { kind: "bytes" }, `reading ${place}`), copy);
   totalBytes = counted.totalBytes;
   return counted.input;
 }
 
 /**
  * checkInput reads and checks one input, opened from `path`; `stage` hears when the reading
- * is done and the check begins, `keys` how a lazarus history's check goes.
+ * is done and the check begins, `keys` how a lazarus history's check goes; `readAgain` is
+ * the file to read the history from again, once it was read (undefined: none).
  */
-async function checkInput(input: HistoryInput, path: string, args: CheckArgs, stage: (what: () => string) => void, keys: CheckProgress): Promise<FileOutcome> {
+async function checkInput(
+  input: HistoryInput,
+  path: string,
+  args: CheckArgs,
+  stage: (what: () => string) => void,
+  keys: CheckProgress,
+  readAgain: () => string | undefined,
+): Promise<FileOutcome> {
   const file = input.name;
   let format: ImportFormat;
   if (args.format === "auto") {
@@ -247,7 +262,8 @@ async function checkInput(input: HistoryInput, path: string, args: CheckArgs, st
     if (args.report === undefined) {
       // Checked as it is read: the events are never held, so memory follows the operations.
       const { checkHistoryFile } = await import("../../checker/check-history-file.ts");
-      const checked = await checkHistoryFile(input, { ...options, memoryBytes: args.memoryBytes }, (events) => stage(() => `${events.toLocaleString("en")} events`), keys);
+      const regrouping = { source: readAgain, onGroup: (group: number, of: number) => stage(() => `group of keys ${group} of ${of}`) };
+      const checked = await checkHistoryFile(input, { ...options, memoryBytes: args.memoryBytes }, (events) => stage(() => `${events.toLocaleString("en")} events`), keys, regrouping);
       return checked.ok ? { file, format, check: checked.check } : failed(checked.error);
     }
     // The report draws every event, so it needs the whole history.

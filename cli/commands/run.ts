@@ -5,6 +5,8 @@ import { commandSummaries } from "../command-summaries.ts";
 import { printable, printableJson } from "../../histories/format/printable.ts";
 import { open, rename, rm, stat } from "node:fs/promises";
 import { writingPathFor } from "../../histories/format/writing-path.ts";
+import { formatErrorLine } from "../../histories/format/error.ts";
+import { isRegularFile } from "../../histories/format/file-chunks.ts";
 import { formatCheck } from "../../checker/report.ts";
 import { HistoryWriter } from "../../histories/index.ts";
 // bugs.ts alone, for the usage: the rest of the etcd run is loaded only for --store etcd.
@@ -105,8 +107,16 @@ export async function runCommand(argv: string[]): Promise<number> {
     return 2;
   }
   progress.stage(`checking ${recording.events.toLocaleString("en")} events`);
-  const check = recording.check(budget === undefined ? {} : { maxStepsPerPartition: budget });
+  // Past the memory limit the check reads --out again, a group of keys at a time; a FIFO or a device can be read once.
+  const source = () => (target !== undefined && isRegularFile(target.path) ? target.path : undefined);
+  const onGroup = (group: number, of: number) => progress.stage(`checking ${recording.events.toLocaleString("en")} events: group of keys ${group} of ${of}`);
+  const checked = await recording.check(budget === undefined ? {} : { maxStepsPerPartition: budget }, { source, onGroup });
   progress.finish();
+  if (!checked.ok) {
+    process.stderr.write(`${formatErrorLine(checked.error)}\n`);
+    return 2;
+  }
+  const check = checked.check;
   const header = recording.recorded;
   if (json) {
     process.stdout.write(`${printableJson(JSON.stringify({ seed: header.seed, stats, check }, null, 2))}\n`);

@@ -27,6 +27,7 @@ export const historyErrorCodes = {
   "mismatched-complete": "a complete whose op or key differs from its process's open invoke",
   "duplicate-put-value": "two puts in one history write the same value",
   "duplicate-tombstone": "two deletes in one history name the same tombstone id",
+  changed: "the file changed between two readings (a history too long for the memory limit is read again for each group of keys)",
 } as const;
 
 /** HistoryErrorCode is the stable name of one kind of bad input. */

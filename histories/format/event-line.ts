@@ -45,8 +45,11 @@ export function checkEventFields(event: HistoryEvent, line: number, header: Hist
   return broken === undefined ? { ok: true, event } : fail(broken);
 }
 
-/** checkOperationFields enforces which optional fields an invoke or complete may carry. */
+/** checkOperationFields enforces which optional fields an invoke or complete may carry, and that a repair round started before it was recorded. */
 function checkOperationFields(event: HistoryEvent, line: number, header: HistoryHeader): HistoryErrorAt | undefined {
+  if (event.kind === "anti-entropy-round" && event.startedAt > event.time) {
+    return badField(line, "startedAt", `found startedAt ${event.startedAt} after the round's time ${event.time}; expected a round to start no later than it is recorded`, "record the round at its end, with startedAt its start");
+  }
   if (event.kind === "invoke") {
     if (event.op === "put" && event.value === undefined) {
       return badField(line, "value", "the field is missing; expected the value a put writes", "add value to the put invoke");

@@ -3,12 +3,17 @@
 // so a pipe or a FIFO, which can be read only once, works as a file does.
 import type { HistoryError } from "./error.ts";
 import { openChunks } from "./file-chunks.ts";
+import type { InputCopy } from "./input-copy.ts";
 import { defaultMaxLineBytes, LineDecoder, type LineBatch } from "./line-decoder.ts";
 
-/** InputOptions: `maxLineBytes` is the longest line accepted (default 16 MiB); `name` is what errors call the input. */
+/**
+ * InputOptions: `maxLineBytes` is the longest line accepted (default 16 MiB); `name` is what
+ * errors call the input; `copy`, when given, copies what is read, so that it can be read again.
+ */
 export interface InputOptions {
   maxLineBytes?: number;
   name?: string;
+  copy?: InputCopy;
 }
 
 /** stdinName is what errors call standard input, given as "-". */
@@ -25,7 +30,8 @@ export class HistoryInput {
 
   /** open reads the file at `path`, or standard input for "-" and "/dev/stdin". */
   static open(path: string, options: InputOptions = {}): HistoryInput {
-    return new HistoryInput(openChunks(path), options.name ?? (path === "-" ? stdinName : path), options);
+    const chunks = openChunks(path);
+    return new HistoryInput(options.copy === undefined ? chunks : options.copy.wrap(chunks), options.name ?? (path === "-" ? stdinName : path), options);
   }
 
   /**

@@ -28,8 +28,15 @@ export class HistoryParser {
   private blankLine = 0;
   private error: HistoryError | undefined;
 
-  /** constructor takes the file name that errors will name. */
-  constructor(private readonly fileName: string) {}
+  /**
+   * constructor takes the file name that errors will name. Without `crossLineRules` only
+   * each line is checked, not the rules between lines (history-rules.ts), whose maps hold
+   * every put's value: for a second reading of a file whose first reading checked them.
+   */
+  constructor(
+    private readonly fileName: string,
+    private readonly crossLineRules = true,
+  ) {}
 
   /**
    * push takes the next line, without its newline; `terminated` is false only for a last
@@ -61,7 +68,7 @@ export class HistoryParser {
     }
     const event = readEventLine(text, line, terminated, this.header);
     if (!event.ok) return this.fail(event.error);
-    const broken = this.rules.check(event.event, line);
+    const broken = this.crossLineRules ? this.rules.check(event.event, line) : undefined;
     if (broken !== undefined) return this.fail(broken);
     return { kind: "event", line, index: this.eventCount++, event: event.event };
   }

@@ -25,31 +25,39 @@ export async function readHistoryFile(source: string | HistoryInput): Promise<Hi
   return collector.result();
 }
 
-/** HistorySink takes a history as it is read: its header, then each event in order. */
+/**
+ * HistorySink takes a history as it is read: its header, then each event in order. An
+ * event handler that returns "stop" ends the reading there.
+ */
 export interface HistorySink {
   header(header: HistoryHeader): void;
-  event(event: HistoryEvent): void;
+  event(event: HistoryEvent): void | "stop";
 }
+
+/** StreamedHistory says how many events a streamed history had (up to a sink's stop), or the first error. */
+export type StreamedHistory = { ok: true; events: number; stopped: boolean } | { ok: false; error: HistoryError };
 
 /**
  * streamHistoryFile reads the history at `source` as readHistoryFile does, but hands the
  * header and each event to `sink` and keeps none: a history of any length is read in the
  * memory of one chunk. It says how many events there were, or the first error; the sink
- * may have seen events before a later line's error.
+ * may have seen events before a later line's error. Without `crossLineRules`, only each
+ * line is checked (see HistoryParser): for reading again a file already read.
  */
-export async function streamHistoryFile(source: string | HistoryInput, sink: HistorySink): Promise<{ ok: true; events: number } | { ok: false; error: HistoryError }> {
+export async function streamHistoryFile(source: string | HistoryInput, sink: HistorySink, crossLineRules = true): Promise<StreamedHistory> {
   let events = 0;
-  for await (const items of readItemBatches(toInput(source))) {
+  for await (const items of readItemBatches(toInput(source), crossLineRules)) {
     for (const item of items) {
       if (item.kind === "error") return { ok: false, error: item.error };
       if (item.kind === "header") sink.header(item.header);
       else {
-        sink.event(item.event);
         events++;
+        // Leaving the loop closes the input: for-await returns every generator under it.
+        if (sink.event(item.event) === "stop") return { ok: true, events, stopped: true };
       }
     }
   }
-  return { ok: true, events };
+  return { ok: true, events, stopped: false };
 }
 
 /** parseHistoryText reads a history held in `text`; errors name `fileName`. */
@@ -89,8 +97,8 @@ function toInput(source: HistorySource, fileName?: string): HistoryInput {
 }
 
 /** readItemBatches yields the items of each chunk together, so a big file costs one await per chunk, not per line. */
-async function* readItemBatches(input: HistoryInput): AsyncGenerator<HistoryItem[]> {
-  const parser = new HistoryParser(input.name);
+async function* readItemBatches(input: HistoryInput, crossLineRules = true): AsyncGenerator<HistoryItem[]> {
+  const parser = new HistoryParser(input.name, crossLineRules);
   for await (const batch of input.batches()) {
     const items: HistoryItem[] = [];
     for (const line of batch.lines) {

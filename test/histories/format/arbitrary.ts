@@ -139,7 +139,8 @@ function buildEvents(header: HistoryHeader, steps: Step[]): HistoryEvent[] {
   steps.forEach((next, counter) => {
     time += next.dt;
     if (next.kind === "cluster") {
-      events.push({ ...next.event, time });
+      // A repair round starts no later than it is recorded.
+      events.push(next.event.kind === "anti-entropy-round" ? { ...next.event, time, startedAt: Math.min(next.event.startedAt, time) } : { ...next.event, time });
       return;
     }
     const invoked = open.get(next.process);

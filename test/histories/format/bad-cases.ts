@@ -54,6 +54,7 @@ export const badCases: BadCase[] = [
   { name: "an ok get without a result", text: withHeader(getInvoke(1, 0), ok(2, 0, "get")), code: "bad-field", line: 3, field: "result" },
   { name: "a put complete with a result", text: withHeader(put(1, 0, "v"), ok(2, 0, "put", "k", { result: { kind: "value", value: "v" } })), code: "bad-field", line: 3, field: "result" },
   { name: "a causal delete without a tombstone", text: jsonl({ ...header, consistency: "causal" }, del(1, 0)), code: "bad-field", line: 2, field: "tombstone" },
+  { name: "a repair round that starts after its time", text: withHeader({ kind: "anti-entropy-round", time: 5, full: true, complete: true, nodes: ["n1"], startedAt: 6 }), code: "bad-field", line: 2, field: "startedAt" },
   { name: "time going backwards", text: withHeader({ kind: "heal", time: 5 }, { kind: "heal", time: 4 }), code: "time-backwards", line: 3, field: "time" },
   { name: "a complete with no invoke", text: withHeader(ok(1, 0, "put")), code: "complete-without-invoke", line: 2, field: "process" },
   { name: "a second complete for one invoke", text: withHeader(put(1, 0, "v"), ok(2, 0, "put"), ok(3, 0, "put")), code: "complete-without-invoke", line: 4, field: "process" },

@@ -1,0 +1,248 @@
+// Checks a history too long to fold at once, a group of keys at a time. The first reading
+// kept the cluster log and counted each key's operations (guarded-fold.ts); each group's
+// operations are then folded from a fresh reading of the same file and judged with that
+// log, and the findings are put together as one fold of the whole history would have them:
+// the spec judges a key from its own operations and the cluster log alone. The findings
+// about the whole history come from the log, except the two that look at a key's deletes
+// (a repair overdue, a purge too early): those come from the group that holds the key.
+import { statSync } from "node:fs";
+import { isExplained, type Anomaly } from "../model/anomaly.ts";
+import type { ClusterLog } from "../model/cluster-log.ts";
+import type { GcBreach } from "../model/gc-contract.ts";
+import { HistoryFold, type HistoryContext } from "../model/history-context.ts";
+import { checkEarlyPurges } from "../model/rules/early-purge.ts";
+import { breachAnomalies, judgeKeys } from "../model/spec.ts";
+import type { HistoryEvent, HistoryHeader, Key } from "../model/vocabulary.ts";
+import type { HistoryError } from "../histories/format/error.ts";
+import { streamHistoryFile } from "../histories/format/reader.ts";
+import { concludeCheck, type CheckProgress } from "./check-history.ts";
+import type { KeyCensus } from "./key-groups.ts";
+import { checkLinearizable, type LinearizableFindings } from "./linearizable-level.ts";
+import type { CheckOptions } from "./linearizability/index.ts";
+import { collectGarbage } from "./full-gc.ts";
+import { heapStatistics } from "./heap-limit.ts";
+import { MemoryGuard } from "./memory-guard.ts";
+import { indexedSupersession } from "./supersession-index.ts";
+import type { HistoryCheck, UndecidedKey } from "./verdict.ts";
+
+/** FirstReading is what the first reading of a too-long history kept: everything a group's check needs besides the group's operations. */
+export interface FirstReading {
+  header: HistoryHeader;
+  log: ClusterLog;
+  census: KeyCensus;
+  /** events: how many events the history holds, which every later reading must find again. */
+  events: number;
+}
+
+/**
+ * GroupedOptions: how many operations a group may hold at first, the memory limit of each
+ * group's fold, and the file to read the history from again. `guard` makes each group's
+ * memory guard (default: a MemoryGuard of `memoryBytes`).
+ */
+export interface GroupedOptions {
+  opsPerGroup: number;
+  memoryBytes: number;
+  source: string;
+  /** onGroup hears each group as its reading begins: its number, and the groups planned. */
+  onGroup?: ((group: number, of: number) => void) | undefined;
+  guard?: () => { afterEvent(): boolean };
+}
+
+/** GroupedCheck is the history's check, or the error a later reading met (the file changed, say). */
+export type GroupedCheck = { ok: true; check: HistoryCheck } | { ok: false; error: HistoryError };
+
+/**
+ * checkInGroups checks the history a group of keys at a time. A group whose fold outgrows
+ * the memory limit is split in two and read again; a key that alone outgrows it is
+ * unknown (limit "memory"), and the other keys are still decided.
+ */
+export async function checkInGroups(first: FirstReading, grouped: GroupedOptions, options: CheckOptions = {}, progress?: CheckProgress): Promise<GroupedCheck> {
+  const findings = new GroupFindings(first.header, first.census);
+  // Even a history without operations has one group: its findings about the whole history come from a group's context.
+  const queue = first.census.keys === 0 ? [[]] : first.census.groups(grouped.opsPerGroup);
+  const stamps = new FileStamps();
+  const searchOptions: CheckOptions = { ...options, sharing: undefined };
+  let planned = queue.length;
+  let done = 0;
+  let judged = 0;
+  while (queue.length > 0) {
+    const keys = queue.shift()!;
+    if (findings.convicted && options.stopAtFirstInvalid === true) {
+      findings.leaveUnchecked(keys);
+      continue;
+    }
+    grouped.onGroup?.(++done, planned);
+    const read = await foldGroup(first, keys, grouped, stamps);
+    if (!read.ok) return read;
+    if (read.fold === undefined) {
+      if (keys.length > 1) {
+        const half = Math.ceil(keys.length / 2);
+        queue.unshift(keys.slice(0, half), keys.slice(half));
+        planned++;
+        done--;
+      } else findings.outgrew(keys[0]!, read.events, grouped.memoryBytes);
+      continue;
+    }
+    const context = read.fold.context(indexedSupersession, first.log);
+    findings.add(context, keys, (keysJudged) => progress?.judged(judged + keysJudged, first.census.keys));
+    judged += keys.length;
+    if (first.header.consistency === "linearizable") {
+      progress?.searching();
+      findings.addSearch(checkLinearizable(context, searchOptions));
+    }
+  }
+  return { ok: true, check: findings.conclude({ operations: first.census.operations, keys: first.census.keys }) };
+}
+
+type GroupFold = { ok: true; fold: HistoryFold | undefined; events: number } | { ok: false; error: HistoryError };
+
+/**
+ * opsPerGroupWithin is how many operations a group may hold under `memoryBytes`: as many as
+ * the first reading held at the limit (`opsAtLimit`), in proportion to the room the cluster
+ * log and the rest leave now (measured after a full collection), with a fifth spare. Too many
+ * only costs a group split in two and read again.
+ */
+export function opsPerGroupWithin(memoryBytes: number, opsAtLimit: number): number {
+  collectGarbage();
+  const room = memoryBytes - heapStatistics().used_heap_size;
+  return Math.max(1, Math.floor((0.8 * Math.max(0, room) * opsAtLimit) / memoryBytes));
+}
+
+/**
+ * foldGroup reads the history again, folding the operations on `keys`; `fold` is undefined
+ * when they outgrew the memory limit. The rules between lines were checked by the first
+ * reading; the file's size, time and event count show that it is still the file read then.
+ */
+async function foldGroup(first: FirstReading, keys: readonly Key[], grouped: GroupedOptions, stamps: FileStamps): Promise<GroupFold> {
+  // The previous group's operations are garbage now, but count as heap in use until collected.
+  collectGarbage();
+  const fold = new HistoryFold(first.header, { keys: new Set(keys), log: false });
+  const guard = grouped.guard?.() ?? new MemoryGuard(grouped.memoryBytes);
+  let sameHeader = true;
+  const input = grouped.source;
+  const sameFile = stamps.same(input);
+  const read = await streamHistoryFile(
+    input,
+    {
+      header: (header) => (sameHeader = JSON.stringify(header) === JSON.stringify(first.header)),
+      event: (event: HistoryEvent) => {
+        fold.add(event);
+        return guard.afterEvent() ? "stop" : undefined;
+      },
+    },
+    false,
+  );
+  if (!read.ok) return read;
+  if (sameHeader && sameFile && read.stopped) return { ok: true, fold: undefined, events: read.events };
+  if (!sameHeader || !sameFile || read.events !== first.events) {
+    return {
+      ok: false,
+      error: {
+        code: "changed",
+        file: input,
+        line: 0,
+        field: "",
+        message: `the file changed while it was checked: it held ${first.events.toLocaleString("en")} events at the first reading and ${sameHeader ? `${read.events.toLocaleString("en")} now` : "another header now"}; a history too long for the memory limit is read again for each group of keys`,
+        fix: "check a file that is no longer being written, or raise --memory so that one reading is enough",
+      },
+    };
+  }
+  return { ok: true, fold, events: read.events };
+}
+
+/** FileStamps tells whether each later reading of a file finds it as the first of them did: its size and modification time. */
+class FileStamps {
+  private first: string | undefined;
+
+  same(source: string): boolean {
+    let stamp: string;
+    try {
+      const stats = statSync(source);
+      stamp = `${stats.size}:${stats.mtimeMs}`;
+    } catch {
+      return true; // the reading reports why it cannot open the file
+    }
+    this.first ??= stamp;
+    return stamp === this.first;
+  }
+}
+
+/**
+ * GroupFindings gathers the groups' findings, in key order, into the findings of one check.
+ * It keeps anomalies, never a group's breaches: a breach holds the purges under it, and
+ * they hold the group's deletes, which the next group's memory needs.
+ */
+class GroupFindings {
+  /** The breaches that do not depend on a key's deletes are the same in every group's context: taken from the first. */
+  private unreachable: Anomaly[] | undefined;
+  private staleHints: Anomaly[] = [];
+  private readonly overdue: Anomaly[] = [];
+  private readonly early: Anomaly[] = [];
+  private readonly byKey = new Map<Key, Anomaly[]>();
+  private readonly search: LinearizableFindings = { anomalies: [], unknown: [], unchecked: [] };
+  private readonly memoryUnknown: UndecidedKey[] = [];
+  private anySearch = false;
+
+  constructor(
+    private readonly header: HistoryHeader,
+    private readonly census: KeyCensus,
+  ) {}
+
+  /** convicted says whether a group's search convicted a key. */
+  get convicted(): boolean {
+    return this.search.anomalies.some((anomaly) => !isExplained(anomaly));
+  }
+
+  /**
+   * add takes the rules' findings on one group's keys, judged in `context`. A purge of a key
+   * without operations has no delete in any group: its findings come with the first group's.
+   */
+  add(context: HistoryContext, keys: readonly Key[], judged: (keys: number) => void): void {
+    const firstGroup = this.unreachable === undefined;
+    const inGroup = new Set(keys);
+    const ours = (key: Key | undefined) => key !== undefined && (inGroup.has(key) || (firstGroup && !this.census.has(key)));
+    const breaches = (kind: GcBreach["kind"], keep: (breach: GcBreach) => boolean = () => true) =>
+      breachAnomalies(context.breaches.filter((breach) => breach.kind === kind && keep(breach)));
+    if (firstGroup) {
+      this.unreachable = breaches("unreachable-too-long");
+      this.staleHints = breaches("stale-hint");
+    }
+    this.overdue.push(...breaches("repair-overdue", (breach) => breach.kind === "repair-overdue" && ours(breach.key)));
+    this.early.push(...checkEarlyPurges(context).filter((anomaly) => ours(anomaly.key)));
+    for (const [key, anomalies] of judgeKeys(context, judged)) this.byKey.set(key, anomalies);
+  }
+
+  /** addSearch takes one group's linearizability findings. */
+  addSearch(found: LinearizableFindings): void {
+    this.anySearch = true;
+    this.search.anomalies.push(...found.anomalies);
+    this.search.unknown.push(...found.unknown);
+    this.search.unchecked.push(...found.unchecked);
+  }
+
+  /** leaveUnchecked lists the keys of a group left unread once --first found a key not linearizable. */
+  leaveUnchecked(keys: readonly Key[]): void {
+    this.search.unchecked.push(...keys);
+  }
+
+  /** outgrew records a key whose operations alone outgrew the memory limit. */
+  outgrew(key: Key, events: number, memoryBytes: number): void {
+    this.memoryUnknown.push({ key, steps: 0, limit: "memory", events, memoryBytes });
+  }
+
+  /** conclude is the check of the whole history. */
+  conclude(statistics: HistoryCheck["statistics"]): HistoryCheck {
+    // Both lists are in the order of their first purge, as one fold lists them.
+    const byFirstEvent = (a: Anomaly, b: Anomaly) => a.events[0]! - b.events[0]!;
+    const check = concludeCheck({
+      header: this.header,
+      wide: [...(this.unreachable ?? []), ...this.overdue.sort(byFirstEvent), ...this.staleHints, ...this.early.sort(byFirstEvent)],
+      byKey: this.byKey,
+      search: this.anySearch || this.search.unchecked.length > 0 ? this.search : undefined,
+      statistics,
+    });
+    if (this.memoryUnknown.length === 0) return check;
+    const unknown = [...check.unknown, ...this.memoryUnknown];
+    return { ...check, unknown, verdict: check.verdict === "invalid" ? "invalid" : "unknown" };
+  }
+}
