@@ -15,13 +15,14 @@ import { breachAnomalies, judgeKeys } from "../model/spec.ts";
 import type { HistoryEvent, HistoryHeader, Key } from "../model/vocabulary.ts";
 import type { HistoryError } from "../histories/format/error.ts";
 import { streamHistoryFile } from "../histories/format/reader.ts";
+import { historyLine } from "../histories/format/writer.ts";
 import { concludeCheck, type CheckProgress } from "./check-history.ts";
 import type { KeyCensus } from "./key-groups.ts";
 import { checkLinearizable, type LinearizableFindings } from "./linearizable-level.ts";
 import type { CheckOptions } from "./linearizability/index.ts";
 import { collectGarbage } from "./full-gc.ts";
 import { heapStatistics } from "./heap-limit.ts";
-import { MemoryGuard } from "./memory-guard.ts";
+import { liveShareToPass, MemoryGuard } from "./memory-guard.ts";
 import { indexedSupersession } from "./supersession-index.ts";
 import type { HistoryCheck, UndecidedKey } from "./verdict.ts";
 
@@ -61,7 +62,6 @@ export async function checkInGroups(first: FirstReading, grouped: GroupedOptions
   // Even a history without operations has one group: its findings about the whole history come from a group's context.
   const queue = first.census.keys === 0 ? [[]] : first.census.groups(grouped.opsPerGroup);
   const stamps = new FileStamps();
-  const searchOptions: CheckOptions = { ...options, sharing: undefined };
   let planned = queue.length;
   let done = 0;
   let judged = 0;
@@ -71,41 +71,73 @@ export async function checkInGroups(first: FirstReading, grouped: GroupedOptions
       findings.leaveUnchecked(keys);
       continue;
     }
-    grouped.onGroup?.(++done, planned);
-    const read = await foldGroup(first, keys, grouped, stamps);
-    if (!read.ok) return read;
-    if (read.fold === undefined) {
+    done++;
+    grouped.onGroup?.(done, planned);
+    const heard: CheckProgress | undefined = progress && { judged: (keysJudged) => progress.judged(judged + keysJudged, first.census.keys), searching: () => progress.searching() };
+    const outcome = await checkGroup(first, keys, grouped, stamps, findings, options, heard);
+    if (outcome.kind === "error") return { ok: false, error: outcome.error };
+    if (outcome.kind === "outgrew") {
       if (keys.length > 1) {
         const half = Math.ceil(keys.length / 2);
         queue.unshift(keys.slice(0, half), keys.slice(half));
         planned++;
         done--;
-      } else findings.outgrew(keys[0]!, read.events, grouped.memoryBytes);
+      } else findings.outgrew(keys[0]!, outcome.events, grouped.memoryBytes);
       continue;
     }
-    const context = read.fold.context(indexedSupersession, first.log);
-    findings.add(context, keys, (keysJudged) => progress?.judged(judged + keysJudged, first.census.keys));
     judged += keys.length;
-    if (first.header.consistency === "linearizable") {
-      progress?.searching();
-      findings.addSearch(checkLinearizable(context, searchOptions));
-    }
   }
-  return { ok: true, check: findings.conclude({ operations: first.census.operations, keys: first.census.keys }) };
+  const check = findings.conclude({ operations: first.census.operations, keys: first.census.keys });
+  return { ok: true, check: { ...check, groups: done } };
+}
+
+type GroupOutcome =
+  | { kind: "checked" }
+  | { kind: "outgrew"; events: number }
+  | { kind: "error"; error: HistoryError };
+
+/**
+ * checkGroup folds and judges one group, handing its findings to `findings`. It is a
+ * function of its own so that the group's operations and context die with its frame: an
+ * async loop would keep them in its own until the next group's reading is done.
+ */
+async function checkGroup(
+  first: FirstReading,
+  keys: readonly Key[],
+  grouped: GroupedOptions,
+  stamps: FileStamps,
+  findings: GroupFindings,
+  options: CheckOptions,
+  progress: CheckProgress | undefined,
+): Promise<GroupOutcome> {
+  const read = await foldGroup(first, keys, grouped, stamps);
+  if (!read.ok) return { kind: "error", error: read.error };
+  if (read.fold === undefined) return { kind: "outgrew", events: read.events };
+  const context = read.fold.context(indexedSupersession, first.log);
+  findings.add(context, keys, (keysJudged) => progress?.judged(keysJudged, keys.length));
+  if (first.header.consistency === "linearizable") {
+    progress?.searching();
+    // Helper threads share a search only for the partitions of one whole reading.
+    findings.addSearch(checkLinearizable(context, { ...options, sharing: undefined }));
+  }
+  return { kind: "checked" };
 }
 
 type GroupFold = { ok: true; fold: HistoryFold | undefined; events: number } | { ok: false; error: HistoryError };
 
 /**
- * opsPerGroupWithin is how many operations a group may hold under `memoryBytes`: as many as
- * the first reading held at the limit (`opsAtLimit`), in proportion to the room the cluster
- * log and the rest leave now (measured after a full collection), with a fifth spare. Too many
- * only costs a group split in two and read again.
+ * opsPerGroupWithin is how many operations a group may hold under `memoryBytes`. The first
+ * reading passed the limit holding `opsAtLimit` operations in `liveBytes` of heap (with the
+ * log and the rest), so each took at most their share of it; a group gets the room that
+ * what the check keeps in any case leaves now (measured after a full collection), with a
+ * fifth spare. Too many only costs a group split in two and read again. It is 0 when there
+ * is no room: what the check must keep already fills the limit.
  */
-export function opsPerGroupWithin(memoryBytes: number, opsAtLimit: number): number {
+export function opsPerGroupWithin(memoryBytes: number, opsAtLimit: number, liveBytes: number): number {
   collectGarbage();
-  const room = memoryBytes - heapStatistics().used_heap_size;
-  return Math.max(1, Math.floor((0.8 * Math.max(0, room) * opsAtLimit) / memoryBytes));
+  const room = memoryBytes * liveShareToPass - heapStatistics().used_heap_size;
+  if (room <= 0 || opsAtLimit === 0) return 0;
+  return Math.max(1, Math.floor((0.8 * room * opsAtLimit) / liveBytes));
 }
 
 /**
@@ -124,7 +156,7 @@ async function foldGroup(first: FirstReading, keys: readonly Key[], grouped: Gro
   const read = await streamHistoryFile(
     input,
     {
-      header: (header) => (sameHeader = JSON.stringify(header) === JSON.stringify(first.header)),
+      header: (header) => (sameHeader = historyLine(header) === historyLine(first.header)),
       event: (event: HistoryEvent) => {
         fold.add(event);
         return guard.afterEvent() ? "stop" : undefined;

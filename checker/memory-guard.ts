@@ -1,20 +1,28 @@
 // The memory a lazarus history's check may hold. The spec's fold keeps every operation and
 // cluster event (a few hundred bytes each), so a long enough history outgrows the process:
 // Node would die of "heap out of memory" (exit 134, a V8 dump). The guard looks at the heap
-// every so many events; past its limit the fold is dropped, and the check says it is
-// unknown, how far it got, and how to give it more memory, rather than crash.
+// every so many events; past its limit the check forgets the operations and reads the
+// history again a group of keys at a time (guarded-fold.ts), or says it is unknown, how far
+// it got, and how to give it more memory, rather than crash.
 import { collectGarbage } from "./full-gc.ts";
 import { heapLimitBytes, heapStatistics } from "./heap-limit.ts";
 
 /** defaultShareOfHeap is the part of Node's heap limit a check may fill by default: the rest is for the rules' own work after the fold. */
 const defaultShareOfHeap = 0.7;
 
+/**
+ * defaultCeilingBytes caps the default limit: past it a check reads the history again in
+ * groups of keys rather than fill the machine. With the garbage V8 keeps beside it, a check
+ * under 1.5 GiB of heap stays under 2 GiB of memory in all; --memory raises it.
+ */
+const defaultCeilingBytes = 1.5 * 2 ** 30;
+
 /** eventsBetweenLooks: the heap is looked at every this many events, a few microseconds each time. */
 const eventsBetweenLooks = 16_384;
 
 /** defaultMemoryBytes is the limit a check gets unless told otherwise. */
 export function defaultMemoryBytes(): number {
-  return Math.floor(heapLimitBytes() * defaultShareOfHeap);
+  return Math.floor(Math.min(heapLimitBytes() * defaultShareOfHeap, defaultCeilingBytes));
 }
 
 /**
@@ -24,12 +32,14 @@ export function defaultMemoryBytes(): number {
  * check would give up on garbage. Each collection that clears the limit so leaves a quarter
  * of it to fill with garbage before the next, which bounds their cost.
  */
-const liveShareToPass = 0.75;
+export const liveShareToPass = 0.75;
 
 /** MemoryGuard says when the heap in use has passed `limitBytes`, looking every `eventsBetweenLooks` events. */
 export class MemoryGuard {
   private sinceLook = 0;
   private passed = false;
+  /** liveBytes: the heap still in use after the collection that found the limit passed (0 before). */
+  liveBytes = 0;
 
   constructor(readonly limitBytes: number = defaultMemoryBytes()) {}
 
@@ -39,7 +49,9 @@ export class MemoryGuard {
     this.sinceLook = 0;
     if (heapStatistics().used_heap_size <= this.limitBytes) return false;
     collectGarbage();
-    this.passed = heapStatistics().used_heap_size > this.limitBytes * liveShareToPass;
+    const live = heapStatistics().used_heap_size;
+    this.passed = live > this.limitBytes * liveShareToPass;
+    if (this.passed) this.liveBytes = live;
     return this.passed;
   }
 }

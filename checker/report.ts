@@ -42,6 +42,7 @@ export function formatCheck(file: string, check: HistoryCheck, limit = 20): stri
   if (outOfTime.length > 0) lines.push(`  unknown: ${describeOutOfTime(outOfTime, limit)}`);
   for (const u of check.unknown) if (u.limit === "memory") lines.push(`  unknown: ${describeOutOfMemory(u.key, u.events, u.memoryBytes)}`);
   if (check.unchecked.length > 0) lines.push(`  not checked: ${describeUnchecked(check.unchecked, limit)}`);
+  if (check.groups !== undefined) lines.push(`  read again: too long for the memory limit, so checked in ${check.groups} groups of keys, each read from the file again`);
   if (check.skipped !== undefined) {
     const { operations: count, firstLine, why } = check.skipped;
     lines.push(`  skipped: ${count} ${count === 1 ? "line" : "lines"} of operations, first at line ${firstLine}: ${why}`);

@@ -41,6 +41,11 @@ export interface HistoryCheck {
    */
   unchecked: string[];
   statistics: { operations: number; keys: number };
+  /**
+   * groups: present when the history was too long for the check's memory limit, and was
+   * read again and checked this many groups of keys at a time, with the result of one reading.
+   */
+  groups?: number;
   /** skipped: for an imported history, the lines its importer read but did not check (Jepsen's nemesis operations, say), and why. */
   skipped?: SkippedOperations;
   /** eventsAre: what anomaly `events` count: event indices after the header (lazarus) or 1-based source lines (imports). */

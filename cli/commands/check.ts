@@ -67,12 +67,14 @@ export const checkSpec: CommandSpec = {
              helpers start once the searches have run 0.1 s, each reading the file again;
              the verdict is the same with any number (a FIFO or standard input: one thread)
   --memory   heap a lazarus history's check may fill, such as 512m or 2g (default: 70% of
-             Node's heap limit); a longer history is unknown (exit 3), never a crash
+             Node's heap limit, at most 1.5g); a longer history is read again, a group of
+             keys at a time (a pipe from a copy in the temporary folder), with the same
+             result; what cannot fit even so is unknown (exit 3), never a crash
   --json     one JSON object per file (a single object for a single file); "unknown" lists
              the undecided keys as [{"key", "steps", "limit": "steps"|"time"}], also when
-             the verdict is invalid (a history too long for --memory: one entry with key
-             null, "limit": "memory", "events" folded, "memoryBytes"), and "unchecked" the
-             keys --first left
+             the verdict is invalid (a history or a key too long for --memory: an entry
+             with the key, or null, "limit": "memory", "events" read, "memoryBytes"), and
+             "unchecked" the keys --first left
   --report   also write the HTML report page of one lazarus history (as lazarus report does)
   example:   lazarus check histories/examples/ex2-resurrection-after-downtime-bad.jsonl
 `,

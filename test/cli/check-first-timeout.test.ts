@@ -1,16 +1,17 @@
 // `lazarus check --first` and `--timeout`, end to end: --first stops at the first key
 // found not linearizable and says how many keys it left; a timeout leaves keys unknown
 // (exit 3), never invalid; bad values are refused, naming the flag and the fix.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { checkCommand } from "../../cli/commands/check.ts";
 import { lazarus } from "../support/cli.ts";
 import { hardKey, readsNeverWritten, writeKvFile, type KvEvent } from "../support/porcupine-kv-files.ts";
 import { inProcess } from "./run-lazarus.ts";
 
 const directory = mkdtempSync(join(tmpdir(), "lazarus-first-timeout-"));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
 const kvFile = (name: string, events: KvEvent[]): string => writeKvFile(directory, name, events);
 
 describe("lazarus check --first", () => {

@@ -4,14 +4,15 @@
 // search's outcome independent of the machine. Standard input, which cannot be read twice,
 // is checked on one thread.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { lazarus, projectRoot } from "../support/cli.ts";
 import { hardKey, readsNeverWritten, writeKvFile } from "../support/porcupine-kv-files.ts";
 
 const directory = mkdtempSync(join(tmpdir(), "lazarus-jobs-"));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
 const file = writeKvFile(directory, "hard-keys.txt", [...hardKey("h1"), ...hardKey("h2"), ...readsNeverWritten("bad"), ...hardKey("h3"), ...hardKey("h4")]);
 const budget = ["--timeout", "none", "--budget", "300000"];
 

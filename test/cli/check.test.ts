@@ -1,12 +1,16 @@
 // `lazarus check` end to end, as a user runs it: exit codes, text and JSON output, and
 // bad input reported with its place and a fix, never a stack trace.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { lazarus, projectRoot } from "../support/cli.ts";
 import { porcupineDirectory, skipWithoutExternal } from "../support/external.ts";
 import { slowKeysLines } from "../support/slow-keys.ts";
+
+/** folder holds every file this test file writes, removed at the end. */
+const folder = mkdtempSync(join(tmpdir(), "lazarus-check-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const skipExternal = skipWithoutExternal("lazarus check on Porcupine's histories");
 const external = porcupineDirectory ?? "";
@@ -43,7 +47,7 @@ describe("lazarus check", () => {
   });
 
   it("reports bad input with file, line, field and fix, exit 2, no stack trace", () => {
-    const dir = mkdtempSync(join(tmpdir(), "lazarus-cli-"));
+    const dir = mkdtempSync(join(folder, "cli-"));
     const file = join(dir, "bad.jsonl");
     const header = readFirstLine("histories/examples/ex1-delete-then-get-quorum-ok.jsonl");
     writeFileSync(file, `${header}\n{"kind":"invoke","time":0,"process":0,"op":"put","key":"x","value":"1"}\n{"kind":"complete","time":1,"process":"zero","op":"put","key":"x","outcome":"ok"}\n`);
@@ -75,7 +79,7 @@ function readFirstLine(path: string): string {
 
 describe("lazarus check on Jepsen EDN", () => {
   it("detects the format and follows Knossos: a nil read constrains nothing, a stale read is caught", () => {
-    const dir = mkdtempSync(join(tmpdir(), "lazarus-edn-"));
+    const dir = mkdtempSync(join(folder, "edn-"));
     const good = join(dir, "good.edn");
     const bad = join(dir, "bad.edn");
     const write = "{:type :invoke, :f :write, :value 1, :process 0}\n{:type :ok, :f :write, :value 1, :process 0}\n";
@@ -95,9 +99,10 @@ describe("lazarus check on Jepsen EDN", () => {
  * thousands of search steps (six concurrent appends read back in reverse), and, with
  * `withBadKey`, a key "bad" that reads a value never written (two steps to convict).
  */
+
 function writeSlowKeysFile(withBadKey: boolean): string {
   const lines = slowKeysLines({ withBadKey });
-  const file = join(mkdtempSync(join(tmpdir(), "lazarus-budget-")), withBadKey ? "slow-and-bad.txt" : "slow.txt");
+  const file = join(mkdtempSync(join(folder, "budget-")), withBadKey ? "slow-and-bad.txt" : "slow.txt");
   writeFileSync(file, `${lines.join("\n")}\n`);
   return file;
 }
@@ -136,7 +141,7 @@ describe("lazarus check --budget", () => {
 
 describe("lazarus check never calls a file it found nothing in valid", () => {
   it("an empty file read as a Jepsen log or Porcupine kv history is an error, exit 2", () => {
-    const dir = mkdtempSync(join(tmpdir(), "lazarus-empty-"));
+    const dir = mkdtempSync(join(folder, "empty-"));
     const empty = join(dir, "empty.txt");
     writeFileSync(empty, "\n\n");
     for (const format of ["jepsen-log", "porcupine-kv", "jepsen-edn"]) {

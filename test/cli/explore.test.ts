@@ -2,10 +2,10 @@
 // the same, the table does not depend on how many threads ran it, timeout GC resurrects
 // once downtime passes the grace period while repair GC never does, and bad grids are
 // refused before any run.
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { exploreCommand } from "../../cli/commands/explore.ts";
 import { inProcess as inProcessOf, lazarusAsync } from "./run-lazarus.ts";
 
@@ -14,10 +14,14 @@ const inProcess = (...args: string[]) => inProcessOf(exploreCommand, ...args);
 
 afterEach(() => vi.restoreAllMocks());
 
+// One folder for the file, removed at the end; each sweep writes into its own folder inside it.
+const folder = mkdtempSync(join(tmpdir(), "lazarus-explore-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
 const grid = ["--grid", "grace=50,400", "--grid", "downtime=300", "--grid", "gc=timeout,repair", "--seeds", "3"];
 
 describe("lazarus explore", () => {
-  const dir = mkdtempSync(join(tmpdir(), "lazarus-explore-"));
+  const dir = mkdtempSync(join(folder, "sweep-"));
   const csv = join(dir, "table.csv");
   const svg = join(dir, "plot.svg");
   const sweeps = Promise.all([
@@ -75,7 +79,7 @@ describe("lazarus explore", () => {
 
 describe("lazarus explore --keep", () => {
   it("keeps the history of a run with a bug, which lazarus replay records again byte for byte; exit 1", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "lazarus-keep-"));
+    const dir = mkdtempSync(join(folder, "keep-"));
     const run = await lazarusAsync("explore", "--grid", "bug=naive-delete", "--seeds", "1", "--ops", "1500", "--keep", dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("bug=naive-delete: seed 1 (resurrection");

@@ -2,13 +2,14 @@
 // `lazarus` command (or, for the fresh-clone case, the test helper in a child process).
 // Each states what must hold.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { lazarus, projectRoot } from "../support/cli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "lazarus-hostile-cases-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const examples = join(projectRoot, "histories/examples");
 const divergence = join(examples, "ex4-divergence-bad.jsonl");
 const header = readFileSync(divergence, "utf8").split("\n")[0]!;

@@ -3,13 +3,14 @@
 // EDN lists; control characters in names and values. Each file gets a right verdict
 // or one error line "lazarus: FILE:LINE[:COL]: what; fix: how", exit 2, no stack trace.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { lazarus, projectRoot } from "../support/cli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "lazarus-hostile-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const bin = join(projectRoot, "cli/bin.js");
 const divergence = join(projectRoot, "histories/examples/ex4-divergence-bad.jsonl");
 const divergenceText = readFileSync(divergence, "utf8");

@@ -4,19 +4,24 @@
 // loader hook in the child lists every file it loads, and each bundle file is read for the
 // modules esbuild put in it (it names each one in a comment, "// dist/model/spec.js").
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../support/cli.ts";
 
 const hooks = `import { appendFileSync } from "node:fs";
 export async function load(url, context, next) { appendFileSync(process.env.LAZARUS_TEST_LOADED, url + "\\n"); return next(url, context); }`;
 const registerHooks = `import { register } from "node:module"; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
 
+// One folder for the file's lists and histories, removed at the end.
+const folder = mkdtempSync(join(tmpdir(), "lazarus-loaded-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+let lists = 0;
+
 /** loadedBy runs `lazarus ARGS…` and returns its exit code and the module URLs it loaded, relative to the project. */
 function loadedBy(...args: string[]): { code: number | null; modules: string[] } {
-  const list = join(mkdtempSync(join(tmpdir(), "lazarus-loaded-")), "modules");
+  const list = join(folder, `modules-${lists++}`);
   writeFileSync(list, "");
   const run = spawnSync(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(registerHooks)}`, join(projectRoot, "cli/bin.js"), ...args], {
     cwd: projectRoot,
@@ -37,7 +42,7 @@ const under = (modules: string[], folder: string) => modules.filter((url) => url
 
 describe("each lazarus command loads only what it needs, from dist/", () => {
   it("check of a Porcupine kv history: no simulator, no report page, no zod, no edn-data", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "lazarus-loaded-")), "c01.txt");
+    const file = join(folder, "c01.txt");
     writeFileSync(file, '{:process 0, :type :invoke, :f :put, :key "1", :value "x"}\n{:process 0, :type :ok, :f :put, :key "1", :value "x"}\n');
     const { code, modules } = loadedBy("check", file);
     expect(code).toBe(0);

@@ -2,10 +2,10 @@
 // history) or the steps played (a property-suite counterexample), then the comparison.
 // It is drawn on a terminal only: a real one (a pty from util-linux `script`) shows it,
 // and a pipe sees the plain answer.
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { Progress, type ProgressStream } from "../../cli/progress.ts";
 import { replayWatch } from "../../cli/replay-watch.ts";
 import { parseHistoryText } from "../../histories/index.ts";
@@ -47,11 +47,14 @@ describe("replayWatch", () => {
   });
 });
 
+const folder = mkdtempSync(join(tmpdir(), "lazarus-replay-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
 if (!haveScript) console.log("skipped: the terminal replay test needs util-linux's /usr/bin/script to make a pty");
 
 describe.skipIf(!haveScript)("lazarus replay on a real terminal", () => {
   it("shows the bytes read, then the ops simulated with rate and ETA, then clears the line; a pipe sees none", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "lazarus-replay-")), "h.jsonl");
+    const file = join(folder, "h.jsonl");
     lazarus("run", "--ops", "8000", "--out", file);
     const shown = onTerminal(`replay ${file}`);
     expect(shown).toMatch(/\r\x1b\[2Klazarus replay: [\d.]+ (B|KiB|MiB) \/ [\d.]+ MiB \(\d+%\)/);

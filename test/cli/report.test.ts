@@ -1,18 +1,22 @@
 // `lazarus report`, and `--report` on check and run, end to end: the page is written and
 // names what it draws; bad input and usage exit 2 with one line naming the file and the
 // fix, never a stack trace.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { lazarus } from "../support/cli.ts";
 import { lazarusAsync } from "./run-lazarus.ts";
 
 const example = "histories/examples/ex2-resurrection-after-downtime-bad.jsonl";
 const noStackTrace = /\bat .*\.ts:\d+/;
 
+// One folder for the file, removed at the end; scratch() gives each test a fresh folder inside it.
+const folder = mkdtempSync(join(tmpdir(), "lazarus-report-cli-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
 function scratch(): string {
-  return mkdtempSync(join(tmpdir(), "lazarus-report-cli-"));
+  return mkdtempSync(join(folder, "scratch-"));
 }
 
 describe("lazarus report", () => {

@@ -2,12 +2,15 @@
 // anything starts, a machine without etcd is told how to install it (exit 2), and with
 // etcd a short run records a linearizable history with faults in it and checks it.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { lazarus, projectRoot } from "../support/cli.ts";
 import { skipWithoutEtcd } from "../support/etcd.ts";
+
+const folder = mkdtempSync(join(tmpdir(), "lazarus-run-etcd-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe("lazarus run --store etcd refuses what makes no sense with etcd, exit 2", () => {
   it.each([
@@ -28,7 +31,9 @@ describe("lazarus run --store etcd refuses what makes no sense with etcd, exit 2
   });
 
   it("says how to install etcd when it is not on PATH", () => {
-    const empty = mkdtempSync(join(tmpdir(), "lazarus-no-etcd-"));
+    // An empty folder as the whole PATH: no etcd on it, nor anything else.
+    const empty = join(folder, "no-etcd");
+    mkdirSync(empty, { recursive: true });
     const run = spawnSync(process.execPath, [join(projectRoot, "cli/bin.js"), "run", "--store", "etcd"], { cwd: projectRoot, encoding: "utf8", env: { ...process.env, PATH: empty } });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("--store etcd needs the etcd server on PATH, and there is none; install it with: apt-get install etcd-server");
@@ -37,7 +42,7 @@ describe("lazarus run --store etcd refuses what makes no sense with etcd, exit 2
 
 describe.skipIf(skipWithoutEtcd("lazarus run --store etcd"))("lazarus run --store etcd with etcd", () => {
   it("records a linearizable history with faults and checks it valid", () => {
-    const out = join(mkdtempSync(join(tmpdir(), "lazarus-run-etcd-")), "h.jsonl");
+    const out = join(folder, "h.jsonl");
     const run = lazarus("run", "--store", "etcd", "--ops", "80", "--out", out, "--json");
     expect(run.code, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout);

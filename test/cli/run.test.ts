@@ -1,16 +1,19 @@
 // `lazarus run` end to end: the main job replays byte for byte from its seed, writes a
 // history that `lazarus check` judges the same way, and convicts a known bug.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { lazarus, projectRoot } from "../support/cli.ts";
 
+// One folder for the file, removed at the end; each test makes its own folder inside it.
+const directory = mkdtempSync(join(tmpdir(), "lazarus-run-"));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe("lazarus run", () => {
   it("replays a seed byte for byte, and the history it writes checks the same way", () => {
-    const dir = mkdtempSync(join(tmpdir(), "lazarus-run-"));
+    const dir = mkdtempSync(join(directory, "replay-"));
     const first = lazarus("run", "--seed", "3", "--ops", "400", "--out", join(dir, "a.jsonl"));
     const second = lazarus("run", "--seed", "3", "--ops", "400", "--out", join(dir, "b.jsonl"));
     expect(first.code).toBe(0);
@@ -65,7 +68,7 @@ describe("lazarus run refuses what it cannot do, before it simulates", () => {
   });
 
   it("finds an --out it cannot write before the simulation, and never leaves half a history", () => {
-    const dir = mkdtempSync(join(tmpdir(), "lazarus-out-"));
+    const dir = mkdtempSync(join(directory, "out-"));
     const missing = lazarus("run", "--out", join(dir, "no/such/folder/h.jsonl"));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("cannot write --out");

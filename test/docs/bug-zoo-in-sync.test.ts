@@ -1,16 +1,18 @@
 // The tour of the bug zoo is written from histories/zoo: its generated parts and report
 // pages must be what `npm run zoo:tour` writes now, so the page cannot drift from the zoo,
 // the suite's timeline, the checker or the report. (The docs test runs its commands.)
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pagesFolder, tourPage, writtenBy, zooTour, type ZooTour } from "../../cli/zoo-tour/index.ts";
 import { zoo } from "../../suite/bug-zoo.ts";
 import { lazarus, projectRoot } from "../support/cli.ts";
 
 const stale = `out of date (the zoo, the suite's timeline, the checker or the report page changed); write it again: ${writtenBy}`;
 const committed = (path: string) => readFileSync(join(projectRoot, path), "utf8");
+const folder = mkdtempSync(join(tmpdir(), "lazarus-zoo-tour-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe(`${tourPage} and ${pagesFolder}/`, () => {
   let tour: ZooTour;
@@ -30,7 +32,7 @@ describe(`${tourPage} and ${pagesFolder}/`, () => {
 
   it("holds the page `lazarus report` writes, byte for byte", () => {
     const [entry] = zoo;
-    const out = join(mkdtempSync(join(tmpdir(), "lazarus-zoo-tour-")), "page.html");
+    const out = join(folder, "page.html");
     expect(lazarus("report", `histories/zoo/${entry!.bug}.jsonl`, "-o", out).code).toBe(0);
     expect(readFileSync(out, "utf8") === committed(`${pagesFolder}/${entry!.bug}.html`), "the report command and the tour draw different pages").toBe(true);
   });

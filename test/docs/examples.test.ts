@@ -8,7 +8,7 @@
 // page run in order in one scratch folder (with histories/ linked in), as a reader would
 // type them; the pages run side by side.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -111,8 +111,14 @@ describe("the example commands in docs/", () => {
 
 async function runPage(examples: Example[]): Promise<Array<{ example: Example; result: { code: number; stdout: string; stderr: string } }>> {
   const folder = mkdtempSync(join(tmpdir(), "lazarus-docs-"));
-  symlinkSync(join(projectRoot, "histories"), join(folder, "histories"));
-  const results = [];
-  for (const example of examples) results.push({ example, result: await sh(example.command, folder) });
-  return results;
+  try {
+    symlinkSync(join(projectRoot, "histories"), join(folder, "histories"));
+    const results = [];
+    for (const example of examples) results.push({ example, result: await sh(example.command, folder) });
+    return results;
+  } finally {
+    // The outputs are kept as text, so the scratch folder goes as soon as the page is done
+    // (rmSync removes the histories/ link, not what it points to).
+    rmSync(folder, { recursive: true, force: true });
+  }
 }

@@ -3,12 +3,12 @@
 // cut off, and plain random bytes, go through the reader and through `lazarus check`.
 // Nothing may escape as an exception: every run ends in a verdict (exit 0, 1 or 3) or in
 // one error line that names the file (exit 2). Seed 20261124; a few hundred runs.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import fc from "fast-check";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { checkCommand } from "../../cli/commands/check.ts";
 import { formatErrorLine } from "../../histories/import/index.ts";
 import { historyErrorCodes, readHistoryItems, type HistoryItem } from "../../histories/index.ts";
@@ -90,6 +90,10 @@ async function readItems(bytes: Buffer, size: number): Promise<HistoryItem[]> {
   return items;
 }
 
+// The corrupted files lazarus check reads, one folder for the file, removed at the end.
+const dir = mkdtempSync(join(tmpdir(), "lazarus-fuzz-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
 describe(`fuzzing the reader and lazarus check (seed ${seed})`, () => {
   afterEach(() => {
     vi.restoreAllMocks();
@@ -114,7 +118,6 @@ describe(`fuzzing the reader and lazarus check (seed ${seed})`, () => {
   });
 
   it("lazarus check ends every corrupted file in a verdict or one error line naming the file, never an exception", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "lazarus-fuzz-"));
     let written = "";
     vi.spyOn(process.stdout, "write").mockImplementation((text) => ((written += String(text)), true));
     vi.spyOn(process.stderr, "write").mockImplementation((text) => ((written += String(text)), true));

@@ -2,7 +2,7 @@
 // resurrection from a file, choose the anomaly, and see its events highlighted and in
 // view; hover for an event's JSON; filter by key. Hostile strings stay text, and a history
 // of 10^5 events loads and answers. The screenshot is kept in reports/ (git ignores it).
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -20,6 +20,7 @@ import { largeHistory } from "./large-history.ts";
 
 const skip = skipWithoutChromium("the report's browser tests");
 const directory = mkdtempSync(join(tmpdir(), "lazarus-report-"));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 /** ReportHooks is the page's window.__lazarusReport, as the tests read it. */
 interface ReportHooks {

@@ -1,16 +1,19 @@
 // Another store through the exported adapter interface: a three-replica map that forgets
 // deletes. The suite must convict it of what it is, a naive-delete store; its saved
 // counterexample names the store, and replay, which only the simulator can do, refuses it.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { checkHistory } from "../../checker/check-history.ts";
 import { readHistoryFile } from "../../histories/index.ts";
 import { MapAdapter } from "../../suite/map-adapter.ts";
 import { replayHistory } from "../../suite/replay.ts";
 import { checkSuite, describeFailure, runSuite } from "../../suite/run-suite.ts";
 import { lazarus } from "../support/cli.ts";
+
+const directory = mkdtempSync(join(tmpdir(), "lazarus-map-"));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 it("convicts a map that forgets deletes of resurrection, in a few commands", async () => {
   const outcome = await checkSuite({ create: () => new MapAdapter(), numRuns: 200, seed: 7 });
@@ -26,7 +29,6 @@ it("runSuite throws the readable counterexample", async () => {
 });
 
 it("saves a counterexample whose origin names the map, which lazarus replay refuses to simulate (exit 2)", async () => {
-  const directory = mkdtempSync(join(tmpdir(), "lazarus-map-"));
   await expect(runSuite({ create: () => new MapAdapter(), numRuns: 200, seed: 7, saveFailureTo: directory })).rejects.toThrow(/saved: /);
   const file = join(directory, "suite-failure-seed-7.jsonl");
   const read = await readHistoryFile(file);

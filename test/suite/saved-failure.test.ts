@@ -2,18 +2,20 @@
 // counterexample's history with its configuration, steps, seed and path; `lazarus replay`
 // records that file again byte for byte, and fast-check's seed and path reach the same
 // counterexample in one run.
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { parseHistoryText } from "../../histories/format/reader.ts";
 import { checkSuite, runSuite } from "../../suite/run-suite.ts";
 import { replayHistory } from "../../suite/replay.ts";
 import { simulatorSuite } from "../../suite/simulator-suite.ts";
 import { lazarus } from "../support/cli.ts";
 
+const directory = mkdtempSync(join(tmpdir(), "lazarus-suite-"));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
 it("saves the counterexample, which lazarus replay records again and fast-check's path finds again", async () => {
-  const directory = mkdtempSync(join(tmpdir(), "lazarus-suite-"));
   const options = simulatorSuite({ bugs: ["anti-entropy-resurrects"] }, { numRuns: 500, seed: 11, saveFailureTo: directory });
   const error = await runSuite(options).then(
     () => undefined,
