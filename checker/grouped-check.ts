@@ -23,10 +23,15 @@ import type { CheckOptions } from "./linearizability/index.ts";
 import { collectGarbage } from "./full-gc.ts";
 import { heapStatistics } from "./heap-limit.ts";
 import { liveShareToPass, MemoryGuard } from "./memory-guard.ts";
+import { groupLogFilter, mergedLog } from "./group-log.ts";
 import { indexedSupersession } from "./supersession-index.ts";
 import type { HistoryCheck, UndecidedKey } from "./verdict.ts";
 
-/** FirstReading is what the first reading of a too-long history kept: everything a group's check needs besides the group's operations. */
+/**
+ * FirstReading is what the first reading of a too-long history kept: everything a group's
+ * check needs besides the group's operations and the cluster events about its keys. `log`
+ * is the cluster log every group shares (group-log.ts).
+ */
 export interface FirstReading {
   header: HistoryHeader;
   log: ClusterLog;
@@ -110,10 +115,10 @@ async function checkGroup(
   options: CheckOptions,
   progress: CheckProgress | undefined,
 ): Promise<GroupOutcome> {
-  const read = await foldGroup(first, keys, grouped, stamps);
+  const read = await foldGroup(first, keys, grouped, stamps, findings.firstGroup);
   if (!read.ok) return { kind: "error", error: read.error };
   if (read.fold === undefined) return { kind: "outgrew", events: read.events };
-  const context = read.fold.context(indexedSupersession, first.log);
+  const context = read.fold.context(indexedSupersession, mergedLog(first.log, read.fold.log));
   findings.add(context, keys, (keysJudged) => progress?.judged(keysJudged, keys.length));
   if (first.header.consistency === "linearizable") {
     progress?.searching();
@@ -145,10 +150,11 @@ export function opsPerGroupWithin(memoryBytes: number, opsAtLimit: number, liveB
  * when they outgrew the memory limit. The rules between lines were checked by the first
  * reading; the file's size, time and event count show that it is still the file read then.
  */
-async function foldGroup(first: FirstReading, keys: readonly Key[], grouped: GroupedOptions, stamps: FileStamps): Promise<GroupFold> {
+async function foldGroup(first: FirstReading, keys: readonly Key[], grouped: GroupedOptions, stamps: FileStamps, firstGroup: boolean): Promise<GroupFold> {
   // The previous group's operations are garbage now, but count as heap in use until collected.
   collectGarbage();
-  const fold = new HistoryFold(first.header, { keys: new Set(keys), log: false });
+  const inGroup = new Set(keys);
+  const fold = new HistoryFold(first.header, { keys: inGroup, log: groupLogFilter(inGroup, first.census, firstGroup) });
   const guard = grouped.guard?.() ?? new MemoryGuard(grouped.memoryBytes);
   let sameHeader = true;
   const input = grouped.source;
@@ -205,9 +211,9 @@ class FileStamps {
  * they hold the group's deletes, which the next group's memory needs.
  */
 class GroupFindings {
-  /** The breaches that do not depend on a key's deletes are the same in every group's context: taken from the first. */
+  /** The absences longer than the grace period are the same breaches in every group's context: taken from the first. */
   private unreachable: Anomaly[] | undefined;
-  private staleHints: Anomaly[] = [];
+  private readonly staleHints: Anomaly[] = [];
   private readonly overdue: Anomaly[] = [];
   private readonly early: Anomaly[] = [];
   private readonly byKey = new Map<Key, Anomaly[]>();
@@ -225,21 +231,24 @@ class GroupFindings {
     return this.search.anomalies.some((anomaly) => !isExplained(anomaly));
   }
 
+  /** firstGroup says whether no group was judged yet: the next one brings the findings about keys without operations. */
+  get firstGroup(): boolean {
+    return this.unreachable === undefined;
+  }
+
   /**
    * add takes the rules' findings on one group's keys, judged in `context`. A purge of a key
    * without operations has no delete in any group: its findings come with the first group's.
    */
   add(context: HistoryContext, keys: readonly Key[], judged: (keys: number) => void): void {
-    const firstGroup = this.unreachable === undefined;
+    const firstGroup = this.firstGroup;
     const inGroup = new Set(keys);
     const ours = (key: Key | undefined) => key !== undefined && (inGroup.has(key) || (firstGroup && !this.census.has(key)));
     const breaches = (kind: GcBreach["kind"], keep: (breach: GcBreach) => boolean = () => true) =>
       breachAnomalies(context.breaches.filter((breach) => breach.kind === kind && keep(breach)));
-    if (firstGroup) {
-      this.unreachable = breaches("unreachable-too-long");
-      this.staleHints = breaches("stale-hint");
-    }
+    if (firstGroup) this.unreachable = breaches("unreachable-too-long");
     this.overdue.push(...breaches("repair-overdue", (breach) => breach.kind === "repair-overdue" && ours(breach.key)));
+    this.staleHints.push(...breaches("stale-hint", (breach) => breach.kind === "stale-hint" && ours(breach.key)));
     this.early.push(...checkEarlyPurges(context).filter((anomaly) => ours(anomaly.key)));
     for (const [key, anomalies] of judgeKeys(context, judged)) this.byKey.set(key, anomalies);
   }
@@ -264,11 +273,13 @@ class GroupFindings {
 
   /** conclude is the check of the whole history. */
   conclude(statistics: HistoryCheck["statistics"]): HistoryCheck {
-    // Both lists are in the order of their first purge, as one fold lists them.
+    // As one fold lists them: overdue repairs and early purges in the order of their first
+    // purge, stale hints in the order of their delivery (their last event, after the purges).
     const byFirstEvent = (a: Anomaly, b: Anomaly) => a.events[0]! - b.events[0]!;
+    const byLastEvent = (a: Anomaly, b: Anomaly) => a.events.at(-1)! - b.events.at(-1)!;
     const check = concludeCheck({
       header: this.header,
-      wide: [...(this.unreachable ?? []), ...this.overdue.sort(byFirstEvent), ...this.staleHints, ...this.early.sort(byFirstEvent)],
+      wide: [...(this.unreachable ?? []), ...this.overdue.sort(byFirstEvent), ...this.staleHints.sort(byLastEvent), ...this.early.sort(byFirstEvent)],
       byKey: this.byKey,
       search: this.anySearch || this.search.unchecked.length > 0 ? this.search : undefined,
       statistics,

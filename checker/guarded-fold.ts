@@ -10,6 +10,7 @@ import { HistoryFold } from "../model/history-context.ts";
 import type { HistoryEvent, HistoryHeader } from "../model/vocabulary.ts";
 import { checkPrepared, type CheckProgress } from "./check-history.ts";
 import { checkInGroups, opsPerGroupWithin, type GroupedCheck } from "./grouped-check.ts";
+import { sharedLog } from "./group-log.ts";
 import { KeyCensus } from "./key-groups.ts";
 import type { CheckOptions } from "./linearizability/index.ts";
 import { MemoryGuard } from "./memory-guard.ts";
@@ -86,11 +87,14 @@ export class GuardedFold {
   async check(options: CheckOptions = {}, progress?: CheckProgress, regrouping?: Regrouping): Promise<GroupedCheck> {
     if (this.census === undefined) return { ok: true, check: checkPrepared(this.fold!.context(indexedSupersession), options, progress) };
     const source = regrouping?.source();
-    const memoryBytes = this.guard.limitBytes;
-    const opsPerGroup = this.fold !== undefined && source !== undefined ? opsPerGroupWithin(memoryBytes, this.opsAtLimit, this.guard.liveBytes) : 0;
-    if (this.fold !== undefined && source !== undefined && opsPerGroup > 0) {
-      const first = { header: this.header, log: this.fold.log, census: this.census, events: this.count };
-      return checkInGroups(first, { opsPerGroup, memoryBytes, source, onGroup: regrouping?.onGroup }, options, progress);
+    if (this.fold !== undefined && source !== undefined) {
+      // Every group reads again the cluster events about its own keys: only the rest is kept (group-log.ts).
+      const log = sharedLog(this.header, this.fold.log);
+      this.fold = undefined;
+      const memoryBytes = this.guard.limitBytes;
+      const opsPerGroup = opsPerGroupWithin(memoryBytes, this.opsAtLimit, this.guard.liveBytes);
+      const first = { header: this.header, log, census: this.census, events: this.count };
+      if (opsPerGroup > 0) return checkInGroups(first, { opsPerGroup, memoryBytes, source, onGroup: regrouping?.onGroup }, options, progress);
     }
     return {
       ok: true,

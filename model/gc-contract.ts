@@ -7,7 +7,7 @@ import { eventList } from "./anomaly.ts";
 import { firstLoggedAfter, type ClusterLog, type LoggedEvent } from "./cluster-log.ts";
 import { firstAfter } from "./event-order.ts";
 import type { Operation } from "./operations.ts";
-import { hidesPut, isEarlyPurge, repairedBefore, type PurgedTombstone, type RepairRound, type TombstoneHides } from "./purges.ts";
+import { hidesPut, isEarlyPurge, repairedBefore, tombstoneName, type PurgedTombstone, type RepairRound, type TombstoneHides } from "./purges.ts";
 import { unreachableIntervals, type UnreachableInterval } from "./reachability.ts";
 import type { HistoryHeader, Key, NodeId, ReplicaWrite, Ticks, Value, Version } from "./vocabulary.ts";
 
@@ -176,7 +176,7 @@ function repairOverdueBreaches(purges: readonly PurgedTombstone[], rounds: reado
   const overdue = new Map<string, PurgedTombstone[]>();
   for (const purge of purges) {
     if (repairedBefore(rounds, purge)) continue;
-    const id = JSON.stringify([purge.key, purge.deletedAt]);
+    const id = tombstoneName(purge);
     const purged = overdue.get(id);
     if (purged === undefined) overdue.set(id, [purge]);
     else purged.push(purge);
@@ -265,6 +265,34 @@ function sameVersion(a: Version, b: Version): boolean {
   if (b.kind !== "vector") return false;
   return a.entries.length === b.entries.length && a.entries.every(([node, count], index) => b.entries[index]![0] === node && b.entries[index]![1] === count);
 }
+
+/**
+ * breachesTouching lists, in order, the breaches of `key` (a missing repair or a stale hint)
+ * and those under which a tombstone of `key` was purged: the only ones that can explain a
+ * read of the key (breachExplainsRead). A long history has thousands of breaches and seeks
+ * an explanation for many of its reads, so each list of breaches is grouped by key once, on
+ * first use, and the groups are kept as long as the list lives (a list of breaches is never
+ * changed once made).
+ */
+export function breachesTouching(breaches: readonly GcBreach[], key: Key): readonly GcBreach[] {
+  let byKey = breachesByKey.get(breaches);
+  if (byKey === undefined) {
+    byKey = new Map();
+    for (const breach of breaches) {
+      const keys = new Set(breach.purged.map((purge) => purge.key));
+      if (breach.kind !== "unreachable-too-long") keys.add(breach.key);
+      for (const touched of keys) {
+        const list = byKey.get(touched);
+        if (list === undefined) byKey.set(touched, [breach]);
+        else list.push(breach);
+      }
+    }
+    breachesByKey.set(breaches, byKey);
+  }
+  return byKey.get(key) ?? [];
+}
+
+const breachesByKey = new WeakMap<readonly GcBreach[], Map<Key, GcBreach[]>>();
 
 /**
  * breachExplainsRead says whether a breach can explain `get` returning the value of `put`

@@ -6,7 +6,7 @@ import { findGcBreaches, type GcBreach } from "./gc-contract.ts";
 import { indexKeyHistories, plainSupersession, type KeyHistory, type SupersessionIndex } from "./key-history.ts";
 import { OperationPairer, type Operation } from "./operations.ts";
 import { purgedTombstones, repairRounds, type PurgedTombstone, type RepairRound } from "./purges.ts";
-import type { History, HistoryEvent, HistoryHeader, Key, Ticks } from "./vocabulary.ts";
+import type { ClusterEvent, History, HistoryEvent, HistoryHeader, Key, Ticks } from "./vocabulary.ts";
 
 /**
  * Barrier is a moment of quiescence: where eventual consistency owes convergence.
@@ -56,12 +56,13 @@ export function prepareHistory(history: History, index: SupersessionIndex = plai
 
 /**
  * FoldPart narrows a fold to a part of a history: the operations on `keys` only (default:
- * every key), with or without the cluster log (`log`, default true). A checker whose history
- * is too long to fold at once folds it a group of keys at a time, and the cluster log once.
+ * every key), and of the cluster events the rules read, those `log` keeps (default: all). A
+ * checker whose history is too long to fold at once folds it a group of keys at a time,
+ * each group with the cluster events about its keys.
  */
 export interface FoldPart {
   keys?: ReadonlySet<Key>;
-  log?: boolean;
+  log?: (event: ClusterEvent) => boolean;
 }
 
 /**
@@ -84,7 +85,7 @@ export class HistoryFold {
   add(event: HistoryEvent): void {
     const index = this.count++;
     if (isClusterEvent(event)) {
-      if (this.part.log !== false && isLoggedEvent(event)) this.entries.push({ index, event });
+      if (isLoggedEvent(event) && (this.part.log === undefined || this.part.log(event))) this.entries.push({ index, event });
     } else if (this.part.keys === undefined || this.part.keys.has(event.key)) this.pairer.add(event, index);
   }
 

@@ -25,7 +25,7 @@ export interface PurgedTombstone {
    * version is the purged one, or else those of the key invoked at `deletedAt`. Empty when
    * the history shows none.
    */
-  deletes: Operation[];
+  deletes: readonly Operation[];
 }
 
 /** RepairRound is one full anti-entropy round (a repair, as `nodetool repair` runs one). */
@@ -77,21 +77,54 @@ class DeleteIndex {
     }
   }
 
-  of(deletedAt: Ticks, version: Version | undefined): Operation[] {
+  /** of lists the deletes; the list is the index's own, shared by the purges of one tombstone, and never changed. */
+  of(deletedAt: Ticks, version: Version | undefined): readonly Operation[] {
     const byVersion = version === undefined ? undefined : this.byVersion.get(versionName(version));
-    return [...(byVersion ?? this.byCallTime.get(deletedAt) ?? [])];
+    return byVersion ?? this.byCallTime.get(deletedAt) ?? none;
   }
 }
 
-function append<K>(map: Map<K, Operation[]>, key: K, op: Operation): void {
+function append<K, V>(map: Map<K, V[]>, key: K, item: V): void {
   const list = map.get(key);
-  if (list === undefined) map.set(key, [op]);
-  else list.push(op);
+  if (list === undefined) map.set(key, [item]);
+  else list.push(item);
 }
 
-/** versionName: two versions are the same when their JSON is. */
+/**
+ * purgesOfKey lists the purges of `key`'s tombstones among `purges`, in history order. A
+ * rule asks it for many reads of a long history, which purges hundreds of thousands of
+ * tombstones, so each list of purges is grouped by key once, on first use, and the groups
+ * are kept as long as the list lives (a list of purges is never changed once made).
+ */
+export function purgesOfKey(purges: readonly PurgedTombstone[], key: Key): readonly PurgedTombstone[] {
+  let byKey = purgesByKey.get(purges);
+  if (byKey === undefined) {
+    byKey = new Map();
+    for (const purge of purges) append(byKey, purge.key, purge);
+    purgesByKey.set(purges, byKey);
+  }
+  return byKey.get(key) ?? [];
+}
+
+const purgesByKey = new WeakMap<readonly PurgedTombstone[], Map<Key, PurgedTombstone[]>>();
+
+const none: readonly Operation[] = [];
+
+/**
+ * versionName: two versions are the same when their fields are. (A last-write-wins version
+ * is named by hand rather than by its JSON: a long history names hundreds of thousands.)
+ */
 function versionName(version: Version): string {
-  return JSON.stringify(version);
+  return version.kind === "lww" ? `lww ${version.timestamp} ${version.node}` : JSON.stringify(version.entries);
+}
+
+/**
+ * tombstoneName names the tombstone a purge removed, the same on every node that purged it:
+ * its key and delete time. (Written by hand rather than as JSON: a long history names
+ * hundreds of thousands; the time comes first, so no two pairs share a name.)
+ */
+export function tombstoneName(purge: PurgedTombstone): string {
+  return `${purge.deletedAt} ${purge.key}`;
 }
 
 /** replicaSetName names a replica set independently of its order. */

@@ -4,7 +4,7 @@
 // before a repair of the key's range). It never counts as a breach of the operator's contract.
 import type { Anomaly } from "../anomaly.ts";
 import type { HistoryContext } from "../history-context.ts";
-import { isEarlyPurge, type PurgedTombstone } from "../purges.ts";
+import { isEarlyPurge, tombstoneName, type PurgedTombstone } from "../purges.ts";
 import type { GcConfig } from "../vocabulary.ts";
 
 /** checkEarlyPurges reports, per tombstone, the nodes that purged it before the GC mode allowed. */
@@ -13,8 +13,10 @@ export function checkEarlyPurges(context: HistoryContext): Anomaly[] {
   const byTombstone = new Map<string, PurgedTombstone[]>();
   for (const purge of context.purges) {
     if (!isEarlyPurge(gc, purge, context.repairs)) continue;
-    const id = JSON.stringify([purge.key, purge.deletedAt]);
-    byTombstone.set(id, [...(byTombstone.get(id) ?? []), purge]);
+    const id = tombstoneName(purge);
+    const purges = byTombstone.get(id);
+    if (purges === undefined) byTombstone.set(id, [purge]);
+    else purges.push(purge);
   }
   return [...byTombstone.values()].map((purges) => {
     const first = purges[0]!;

@@ -1,7 +1,7 @@
 // Explanations: an anomaly that a breach of the GC contract or an injected clock skew
 // accounts for is reported under that cause, apart from bugs (SPEC-NOTES, "Verdicts").
 import { explainedAs, type Anomaly } from "../anomaly.ts";
-import { breachExplainsLostWrite, breachExplainsRead } from "../gc-contract.ts";
+import { breachesTouching, breachExplainsLostWrite, breachExplainsRead } from "../gc-contract.ts";
 import { skewSpreadBefore, type HistoryContext } from "../history-context.ts";
 import { describeOperation } from "../describe.ts";
 import { lwwNewer } from "../lww-order.ts";
@@ -15,7 +15,7 @@ import { hidesPut, type TombstoneHides } from "../purges.ts";
  * `keep` and `repair` nothing is explained.
  */
 export function explainByGcBreach(context: HistoryContext, anomaly: Anomaly, get: Operation, put: Operation, hides: TombstoneHides = hidesPut): Anomaly {
-  const breach = context.breaches.find((b) => breachExplainsRead(b, get, put, hides));
+  const breach = breachesTouching(context.breaches, get.key).find((b) => breachExplainsRead(b, get, put, hides));
   if (breach === undefined) return anomaly;
   return explainedAs(anomaly, "gc-grace-violation", breach.events, `Explained by a breach of the GC contract: ${breach.message}`);
 }

@@ -9,7 +9,7 @@ import type { Operation } from "../operations.ts";
 import type { GetResult } from "../vocabulary.ts";
 import { convergenceWindows, divergence, initialMayRemain, mayBeLast, writesBefore, type ConvergenceWindow } from "./convergence-window.ts";
 import { explainByClockSkew, explainByGcBreach, explainLostWriteByGcBreach } from "./explain.ts";
-import { hidesPut } from "../purges.ts";
+import { hidesPut, purgesOfKey } from "../purges.ts";
 import { readAnomaly } from "./read-source.ts";
 
 /** readState names the state a get saw, for agreement: a value, or absent whatever its reason. */
@@ -68,7 +68,7 @@ function checkConvergedRead(
   // too), the finding is the resurrection's, and the same breach explains it. (A purge
   // never makes a value win over a later put that nothing hid.)
   const purgedAway = (write: Operation) =>
-    write.kind === "delete" || context.purges.some((purge) => purge.key === write.key && purge.event < get.completeIndex! && hidesPut(purge, write));
+    write.kind === "delete" || purgesOfKey(context.purges, write.key).some((purge) => purge.event < get.completeIndex! && hidesPut(purge, write));
   const byPurge = winner?.kind === "put" && lost.every(purgedAway) ? explainByGcBreach(context, anomaly, get, winner) : anomaly;
   if (byPurge !== anomaly) return byPurge;
   const explained = explainLostWriteByGcBreach(context, anomaly, lost);

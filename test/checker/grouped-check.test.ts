@@ -10,6 +10,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkHistory } from "../../checker/check-history.ts";
 import { checkInGroups, type FirstReading, type GroupedCheck, type GroupedOptions } from "../../checker/grouped-check.ts";
+import { sharedLog } from "../../checker/group-log.ts";
 import { KeyCensus } from "../../checker/key-groups.ts";
 import { serializeHistory, streamHistoryFile } from "../../histories/index.ts";
 import { HistoryFold } from "../../model/history-context.ts";
@@ -32,7 +33,7 @@ function fileOf(history: History): string {
   return file;
 }
 
-/** firstReading reads `file` as the first reading of a too-long history leaves it: the cluster log, the census, the event count. */
+/** firstReading reads `file` as the first reading of a too-long history leaves it: the shared cluster log, the census, the event count. */
 async function firstReading(file: string): Promise<FirstReading> {
   let fold: HistoryFold | undefined;
   let header: HistoryHeader | undefined;
@@ -44,7 +45,7 @@ async function firstReading(file: string): Promise<FirstReading> {
     event: (event) => void fold!.add(event),
   });
   if (!read.ok) throw new Error(read.error.message);
-  return { header: header!, log: fold!.log, census: KeyCensus.of(fold!.operations), events: read.events };
+  return { header: header!, log: sharedLog(header!, fold!.log), census: KeyCensus.of(fold!.operations), events: read.events };
 }
 
 async function grouped(file: string, options: Partial<GroupedOptions> = {}) {
@@ -116,11 +117,14 @@ describe("checkInGroups", () => {
     ["a linearizable store", { linearizable: true, sloppyQuorum: false }],
     ["vector clocks", { versioning: "vector-clock" }],
     ["repair-mode GC", { gc: { mode: "repair" } }],
+    ["a short grace period, so that absences breach it", { gc: { mode: "timeout", graceTicks: 20 } }],
     ...bugNames.map((bug): [string, StoreOptionsInput] => [`bug ${bug}`, { bugs: [bug] }]),
   ];
   it.each(runs)("checks a simulated run with faults (%s) as one fold does", async (_, options) => {
-    const { history } = simulate({ ...base, seed: 7, ...options, workload: { ...base.workload, ops: 1200, keys: 12, ...options.workload } });
+    const { history } = simulate({ ...base, seed: 7, ...options, workload: { ...base.workload, ops: 1500, keys: 12, ...options.workload } });
     await expectSameCheck(history, 150);
+    // The breaches of a long absence list purges of keys in every group, and explain reads.
+    if (options.gc?.mode === "timeout") expect(checkHistory(history).explained.filter((a) => a.read !== undefined)).not.toEqual([]);
   });
 
   it("splits a group that outgrows its memory and reads each half again", async () => {

@@ -1,0 +1,82 @@
+// Which cluster events a check in groups of keys keeps for every group, and which it reads
+// again with each group. Most of a long history's cluster log is about one key: a gc-purge
+// (two million in 10^7 operations) or a delivered hint. The rules read those about a key
+// only when they judge that key, with one exception: a node cut off longer than the grace
+// period is a breach that lists every tombstone purged meanwhile, whatever its key. So the
+// log shared by every group keeps the events about no key in particular and the purges
+// under such an absence; each group reads again the purges and hints about its own keys,
+// and judges them with both logs merged in history order.
+import type { ClusterLog, LoggedEvent } from "../model/cluster-log.ts";
+import { unreachableIntervals } from "../model/reachability.ts";
+import type { ClusterEvent, HistoryHeader, Key } from "../model/vocabulary.ts";
+import type { KeyCensus } from "./key-groups.ts";
+
+/** keyedEvent says whether a cluster event is about one key and read only when that key is judged (see above). */
+function keyedEvent(event: ClusterEvent): event is Extract<ClusterEvent, { kind: "gc-purge" | "hint-delivered" }> {
+  return event.kind === "gc-purge" || event.kind === "hint-delivered";
+}
+
+/**
+ * sharedLog is the part of a history's whole cluster log that every group needs: all but
+ * the keyed events, and the purges made while some node was cut off longer than the grace
+ * period (the only breach that lists purges of every key). Without a grace period nothing
+ * is a breach, and no purge is shared.
+ */
+export function sharedLog(header: HistoryHeader, log: ClusterLog): ClusterLog {
+  const { mode, graceTicks } = header.config.gc;
+  const absences =
+    mode === "timeout" && graceTicks !== undefined
+      ? unreachableIntervals(header.config.nodes, log).flatMap((i) => (i.to !== undefined && i.toEvent !== undefined && i.to - i.from > graceTicks ? [[i.fromEvent, i.toEvent] as const] : []))
+      : [];
+  const covered = coveredRanges(absences);
+  let range = 0;
+  const underAbsence = (index: number) => {
+    // Entries come in history order, so the ranges are walked once.
+    while (range < covered.length && covered[range]![1] < index) range++;
+    return range < covered.length && covered[range]![0] <= index;
+  };
+  return { entries: log.entries.filter(({ index, event }) => !keyedEvent(event) || (event.kind === "gc-purge" && underAbsence(index))) };
+}
+
+/** coveredRanges merges ranges of event indices (each from..to, inclusive) into disjoint ones, in order. */
+function coveredRanges(ranges: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const merged: Array<[number, number]> = [];
+  for (const [from, to] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const last = merged.at(-1);
+    if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
+}
+
+/**
+ * groupLogFilter is what a group's fold keeps of the cluster log: the keyed events about its
+ * keys, and for the first group those about keys without operations (their purges are still
+ * judged: an early purge, a repair overdue).
+ */
+export function groupLogFilter(keys: ReadonlySet<Key>, census: KeyCensus, firstGroup: boolean): (event: ClusterEvent) => boolean {
+  return (event) => keyedEvent(event) && (keys.has(event.key) || (firstGroup && !census.has(event.key)));
+}
+
+/** mergedLog merges two logs in history order; an event in both (a shared purge of the group's key) is kept once. */
+export function mergedLog(a: ClusterLog, b: ClusterLog): ClusterLog {
+  const entries: LoggedEvent[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.entries.length || j < b.entries.length) {
+    const left = a.entries[i];
+    const right = b.entries[j];
+    if (right === undefined || (left !== undefined && left.index < right.index)) {
+      entries.push(left!);
+      i++;
+    } else if (left === undefined || right.index < left.index) {
+      entries.push(right);
+      j++;
+    } else {
+      entries.push(left);
+      i++;
+      j++;
+    }
+  }
+  return { entries };
+}
