@@ -34,7 +34,8 @@ export const indexedSupersession: SupersessionIndex = (facts: KeyFacts): Superse
     okDeleteAfter(write, at) {
       const completed = countBefore(okDeletes, (op) => op.returnAt, at);
       if (completed === 0 || latestOkDeleteCallUpTo[completed - 1]! <= write.returnAt) return undefined;
-      return okDeletes.slice(0, completed).find((op) => op.callAt > write.returnAt);
+      for (let position = 0; position < completed; position++) if (okDeletes[position]!.callAt > write.returnAt) return okDeletes[position];
+      return undefined;
     },
   };
 };

@@ -7,7 +7,7 @@ import { eventList } from "./anomaly.ts";
 import { firstLoggedAfter, type ClusterLog, type LoggedEvent } from "./cluster-log.ts";
 import { firstAfter } from "./event-order.ts";
 import type { Operation } from "./operations.ts";
-import { hidesPut, isEarlyPurge, repairedBefore, tombstoneName, type PurgedTombstone, type RepairRound, type TombstoneHides } from "./purges.ts";
+import { hidesPut, isEarlyPurge, purgesOfKey, repairedBefore, tombstoneName, type PurgedTombstone, type RepairRound, type TombstoneHides } from "./purges.ts";
 import { unreachableIntervals, type UnreachableInterval } from "./reachability.ts";
 import type { HistoryHeader, Key, NodeId, ReplicaWrite, Ticks, Value, Version } from "./vocabulary.ts";
 
@@ -207,7 +207,7 @@ function staleHintBreaches(log: ClusterLog, graceTicks: Ticks, purges: readonly 
   for (const { index, event } of log.entries) {
     if (event.kind !== "hint-delivered" || event.tombstone) continue;
     if (event.time - event.storedAt <= graceTicks) continue;
-    const purged = purges.filter((p) => p.key === event.key && p.event < index && p.deletedAt >= event.storedAt);
+    const purged = purgesOfKey(purges, event.key).filter((p) => p.event < index && p.deletedAt >= event.storedAt);
     if (purged.length === 0) continue;
     const breach: StaleHint = {
       kind: "stale-hint",
@@ -231,7 +231,7 @@ function staleHintBreaches(log: ClusterLog, graceTicks: Ticks, purges: readonly 
 
 function describeKeys(purged: readonly PurgedTombstone[]): string {
   if (purged.length === 0) return "none";
-  const keys = [...new Set(purged.map((p) => JSON.stringify(p.key)))];
+  const keys = [...new Set(purged.map((p) => p.key))].map((key) => JSON.stringify(key));
   return keys.length > 5 ? `${keys.slice(0, 5).join(", ")} and ${keys.length - 5} more` : keys.join(", ");
 }
 

@@ -70,8 +70,7 @@ class DeleteIndex {
   private readonly byCallTime = new Map<Ticks, Operation[]>();
 
   constructor(history: KeyHistory | undefined) {
-    for (const op of history?.operations ?? []) {
-      if (op.kind !== "delete" || op.outcome === "fail") continue;
+    for (const op of history?.deletes ?? []) {
       if (op.version !== undefined) append(this.byVersion, versionName(op.version), op);
       append(this.byCallTime, op.callTime, op);
     }

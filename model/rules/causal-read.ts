@@ -22,12 +22,12 @@ export interface Siblings {
 /** resolveSiblings finds the write behind each sibling and checks it could be read. */
 export function resolveSiblings(history: KeyHistory, get: Operation): Siblings {
   const result = get.result;
-  const named: Array<[Operation | undefined, string]> = [];
+  const named: Array<[Operation | undefined, () => string]> = [];
   if (result?.kind === "siblings") {
-    for (const value of result.values) named.push([history.putByValue.get(value), JSON.stringify(value)]);
-    for (const id of result.tombstones) named.push([history.deleteByTombstone.get(id), `tombstone ${id}`]);
+    for (const value of result.values) named.push([history.putByValue.get(value), () => JSON.stringify(value)]);
+    for (const id of result.tombstones) named.push([history.deleteByTombstone.get(id), () => `tombstone ${id}`]);
   } else if (result?.kind === "value") {
-    named.push([history.putByValue.get(result.value), JSON.stringify(result.value)]);
+    named.push([history.putByValue.get(result.value), () => JSON.stringify(result.value)]);
   }
   const writes: Operation[] = [];
   const anomalies: Anomaly[] = [];

@@ -12,17 +12,17 @@ import { explainByClockSkew, explainByGcBreach, explainLostWriteByGcBreach } fro
 import { hidesPut, purgesOfKey } from "../purges.ts";
 import { readAnomaly } from "./read-source.ts";
 
-/** readState names the state a get saw, for agreement: a value, or absent whatever its reason. */
-function readState(result: GetResult | undefined): string {
-  return result?.kind === "value" ? `value:${result.value}` : "absent";
+/** sameState says whether two gets saw the same state, for agreement: the same value, or absent whatever its reason. */
+function sameState(a: GetResult | undefined, b: GetResult | undefined): boolean {
+  return a?.kind === "value" ? b?.kind === "value" && a.value === b.value : b?.kind !== "value";
 }
 
 /** checkLwwConvergence checks every convergence window of one key. */
 export function checkLwwConvergence(context: HistoryContext, history: KeyHistory): Anomaly[] {
   const anomalies: Anomaly[] = [];
   for (const window of convergenceWindows(history, context.barriers)) {
-    const states = new Set(window.gets.map((get) => readState(get.result)));
-    if (states.size > 1) anomalies.push(divergence(history.key, window));
+    const first = window.gets[0]!;
+    if (window.gets.some((get) => !sameState(get.result, first.result))) anomalies.push(divergence(history.key, window));
     for (const get of window.gets) {
       const anomaly = checkConvergedRead(context, history, window, get);
       if (anomaly !== undefined) anomalies.push(anomaly);

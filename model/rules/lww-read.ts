@@ -20,7 +20,7 @@ export function checkLwwRead(
   if (result?.kind === "value") {
     const put = history.putByValue.get(result.value);
     return (
-      checkWriteSource(get, put, JSON.stringify(result.value)) ??
+      checkWriteSource(get, put, () => JSON.stringify(result.value)) ??
       checkResurrection(context, history, get, put!, hiddenInRealTime) ??
       (noStaleReads ? checkFreshValue(context, history, get, put!) : undefined)
     );

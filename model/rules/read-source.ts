@@ -20,9 +20,13 @@ export function readAnomaly(kind: Anomaly["kind"], get: Operation, others: Opera
 
 /**
  * checkWriteSource checks that the write a get names (`writer`, found by its unique value
- * or tombstone id) can be seen by it; `what` names it in the message.
+ * or tombstone id) can be seen by it; `name` names it in the message, or is a function
+ * that does, called only for a finding (most reads have none, and naming each of a long
+ * history's hundreds of thousands of reads takes time).
  */
-export function checkWriteSource(get: Operation, writer: Operation | undefined, what: string): Anomaly | undefined {
+export function checkWriteSource(get: Operation, writer: Operation | undefined, name: string | (() => string)): Anomaly | undefined {
+  if (writer !== undefined && writer.outcome !== "fail" && writer.callAt <= get.returnAt) return undefined;
+  const what = typeof name === "string" ? name : name();
   if (writer === undefined) return readAnomaly("phantom-read", get, [], `no operation wrote ${what}.`);
   if (writer.outcome === "fail") {
     return readAnomaly("phantom-read", get, [writer], `${what} was written only by ${describeOperation(writer)}, which failed.`);
