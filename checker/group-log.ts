@@ -7,8 +7,9 @@
 // under such an absence; each group reads again the purges and hints about its own keys,
 // and judges them with both logs merged in history order.
 import type { ClusterLog, LoggedEvent } from "../model/cluster-log.ts";
+import { firstPositionWhere } from "../model/event-order.ts";
 import { unreachableIntervals } from "../model/reachability.ts";
-import type { ClusterEvent, HistoryHeader, Key } from "../model/vocabulary.ts";
+import type { ClusterEvent, HistoryHeader, Key, NodeId, Ticks } from "../model/vocabulary.ts";
 import type { KeyCensus } from "./key-groups.ts";
 
 /** keyedEvent says whether a cluster event is about one key and read only when that key is judged (see above). */
@@ -54,8 +55,49 @@ function coveredRanges(ranges: ReadonlyArray<readonly [number, number]>): Array<
  * keys, and for the first group those about keys without operations (their purges are still
  * judged: an early purge, a repair overdue).
  */
-export function groupLogFilter(keys: ReadonlySet<Key>, census: KeyCensus, firstGroup: boolean): (event: ClusterEvent) => boolean {
-  return (event) => keyedEvent(event) && (keys.has(event.key) || (firstGroup && !census.has(event.key)));
+export function groupLogFilter(keys: ReadonlySet<Key>, census: KeyCensus, firstGroup: boolean): (logged: LoggedEvent) => boolean {
+  return ({ event }) => keyedEvent(event) && (keys.has(event.key) || (firstGroup && !census.has(event.key)));
+}
+
+/**
+ * ReadingLog narrows the log of a first reading that has forgotten its operations, as it
+ * goes on: it keeps what sharedLog would keep, and more, since an absence's length is known
+ * only at its end. A purge is kept while some node may be cut off (one down, or a partition
+ * not yet healed: never less than the model's unreachable intervals), and the purges logged
+ * before are kept when they fall in an interval that may turn out long enough (any still
+ * open). sharedLog narrows it exactly at the end.
+ */
+export class ReadingLog {
+  private readonly down = new Set<NodeId>();
+  private partitioned = false;
+
+  /** see follows one cluster event, whether logged or not. */
+  see(event: ClusterEvent): void {
+    if (event.kind === "crash") this.down.add(event.node);
+    if (event.kind === "restart") this.down.delete(event.node);
+    if (event.kind === "partition") this.partitioned = true;
+    if (event.kind === "heal") this.partitioned = false;
+  }
+
+  /**
+   * keeper says what to keep of `log`, logged up to event `upTo` at tick `now`, and of what
+   * comes after. An interval that ended in tick `now` may still go on: a node cut off again
+   * in the tick it rejoined was never back.
+   */
+  keeper(header: HistoryHeader, log: ClusterLog, upTo: number, now: Ticks): (logged: LoggedEvent) => boolean {
+    const graceTicks = header.config.gc.mode === "timeout" ? header.config.gc.graceTicks : undefined;
+    const mayBreach = unreachableIntervals(header.config.nodes, log)
+      .filter((i) => graceTicks !== undefined && (i.to === undefined || i.to >= now || i.to - i.from > graceTicks))
+      .map((i) => [i.fromEvent, i.toEvent ?? Infinity] as const);
+    const covered = coveredRanges(mayBreach);
+    return ({ index, event }) => {
+      if (!keyedEvent(event)) return true;
+      if (event.kind !== "gc-purge" || graceTicks === undefined) return false;
+      if (index > upTo) return this.down.size > 0 || this.partitioned;
+      const last = firstPositionWhere(covered.length, (position) => covered[position]![0] > index) - 1;
+      return last >= 0 && index <= covered[last]![1];
+    };
+  }
 }
 
 /** mergedLog merges two logs in history order; an event in both (a shared purge of the group's key) is kept once. */

@@ -2,31 +2,20 @@
 // into the fold until the heap in use passes the limit (memory-guard.ts). Then the fold
 // forgets the operations and keeps only the cluster log, while a census counts each key's
 // operations: a history that can be read again (a file) is then checked a group of keys at
-// a time (grouped-check.ts). If the log alone grows too big, or the history cannot be read
-// again, the check says it is unknown rather than crash; reading and recording go on in
-// bounded memory either way.
+// a time (grouped-check.ts), and the log keeps only what every group needs (group-log.ts).
+// If the log alone grows too big, or the history cannot be read again, the check says it
+// is unknown rather than crash; reading and recording go on in bounded memory either way.
 import { isClusterEvent } from "../model/cluster-log.ts";
 import { HistoryFold } from "../model/history-context.ts";
 import type { HistoryEvent, HistoryHeader } from "../model/vocabulary.ts";
 import { checkPrepared, type CheckProgress } from "./check-history.ts";
 import { checkInGroups, opsPerGroupWithin, type GroupedCheck } from "./grouped-check.ts";
-import { sharedLog } from "./group-log.ts";
+import { ReadingLog, sharedLog } from "./group-log.ts";
 import { KeyCensus } from "./key-groups.ts";
 import type { CheckOptions } from "./linearizability/index.ts";
 import { MemoryGuard } from "./memory-guard.ts";
 import { SharedNodeLists } from "./shared-node-lists.ts";
 import { indexedSupersession } from "./supersession-index.ts";
-
-/**
- * loggedEventBytes is about what one cluster event costs in the log: a gc-purge, the most
- * common, takes some 200 bytes of heap with its entry once its replica list is shared. Once
- * the operations are forgotten the heap still holds them until a full collection, so the
- * log is measured by its length.
- */
-const loggedEventBytes = 220;
-
-/** logShareOfLimit: the part of the memory limit the log may fill, leaving the rest for a group's operations. */
-const logShareOfLimit = 0.6;
 
 /**
  * Regrouping says how a check that outgrew its fold goes on: `source` is the file to read the
@@ -42,30 +31,43 @@ export class GuardedFold {
   private fold: HistoryFold | undefined;
   private census: KeyCensus | undefined;
   private readonly guard: MemoryGuard;
+  /** logGuard watches the heap once the operations are forgotten: the cluster log and the reader's own maps still grow. */
+  private logGuard: MemoryGuard | undefined;
   /** foldedEvents and opsAtLimit: how far the whole fold got before the limit. */
   private foldedEvents = 0;
   private opsAtLimit = 0;
   private count = 0;
+  private lastTime = 0;
   private readonly nodeLists = new SharedNodeLists();
+  private readonly readingLog = new ReadingLog();
 
-  /** constructor takes the history's header and the memory limit in bytes (default: memory-guard.ts's). */
+  /**
+   * constructor takes the history's header and the memory limit in bytes (default:
+   * memory-guard.ts's); `guard`, to test the passing of the limit, replaces the guard of the
+   * whole fold.
+   */
   constructor(
     private readonly header: HistoryHeader,
     memoryBytes?: number,
+    guard?: MemoryGuard,
   ) {
     this.fold = new HistoryFold(header);
-    this.guard = new MemoryGuard(memoryBytes);
+    this.guard = guard ?? new MemoryGuard(memoryBytes);
   }
 
   /** add takes the next event. */
   add(event: HistoryEvent): void {
     this.count++;
-    if (isClusterEvent(event)) this.nodeLists.share(event);
+    this.lastTime = event.time;
+    if (isClusterEvent(event)) {
+      this.nodeLists.share(event);
+      this.readingLog.see(event);
+    }
     if (this.census !== undefined) {
       if (event.kind === "invoke") this.census.add(event.key);
       if (this.fold === undefined) return;
       this.fold.add(event);
-      if (this.fold.log.entries.length * loggedEventBytes > this.guard.limitBytes * logShareOfLimit) this.fold = undefined;
+      if (this.logGuard!.afterEvent()) this.fold = undefined;
       return;
     }
     this.fold!.add(event);
@@ -78,6 +80,9 @@ export class GuardedFold {
     this.opsAtLimit = fold.operations.length;
     this.census = KeyCensus.of(fold.operations);
     fold.forgetOperations();
+    // The groups read again the purges and hints about their keys: the log need not hold them meanwhile.
+    fold.narrowLog(this.readingLog.keeper(this.header, fold.log, fold.events - 1, this.lastTime));
+    this.logGuard = new MemoryGuard(this.guard.limitBytes);
   }
 
   /**

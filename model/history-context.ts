@@ -6,7 +6,7 @@ import { findGcBreaches, type GcBreach } from "./gc-contract.ts";
 import { indexKeyHistories, plainSupersession, type KeyHistory, type SupersessionIndex } from "./key-history.ts";
 import { OperationPairer, type Operation } from "./operations.ts";
 import { purgedTombstones, repairRounds, type PurgedTombstone, type RepairRound } from "./purges.ts";
-import type { ClusterEvent, History, HistoryEvent, HistoryHeader, Key, Ticks } from "./vocabulary.ts";
+import type { History, HistoryEvent, HistoryHeader, Key, Ticks } from "./vocabulary.ts";
 
 /**
  * Barrier is a moment of quiescence: where eventual consistency owes convergence.
@@ -62,7 +62,7 @@ export function prepareHistory(history: History, index: SupersessionIndex = plai
  */
 export interface FoldPart {
   keys?: ReadonlySet<Key>;
-  log?: (event: ClusterEvent) => boolean;
+  log?: (logged: LoggedEvent) => boolean;
 }
 
 /**
@@ -73,7 +73,7 @@ export interface FoldPart {
  */
 export class HistoryFold {
   private pairer = new OperationPairer();
-  private readonly entries: LoggedEvent[] = [];
+  private entries: LoggedEvent[] = [];
   private count = 0;
 
   constructor(
@@ -85,7 +85,9 @@ export class HistoryFold {
   add(event: HistoryEvent): void {
     const index = this.count++;
     if (isClusterEvent(event)) {
-      if (isLoggedEvent(event) && (this.part.log === undefined || this.part.log(event))) this.entries.push({ index, event });
+      if (!isLoggedEvent(event)) return;
+      const logged = { index, event };
+      if (this.part.log === undefined || this.part.log(logged)) this.entries.push(logged);
     } else if (this.part.keys === undefined || this.part.keys.has(event.key)) this.pairer.add(event, index);
   }
 
@@ -97,6 +99,16 @@ export class HistoryFold {
   forgetOperations(): void {
     this.pairer = new OperationPairer();
     this.part = { ...this.part, keys: new Set() };
+  }
+
+  /**
+   * narrowLog drops the logged events `keep` refuses, and from now on logs only those it
+   * accepts: for a checker that will read the others again when it needs them.
+   */
+  narrowLog(keep: (logged: LoggedEvent) => boolean): void {
+    this.entries = this.entries.filter(keep);
+    const before = this.part.log;
+    this.part = { ...this.part, log: before === undefined ? keep : (logged) => before(logged) && keep(logged) };
   }
 
   /** events is how many events were added. */
