@@ -3,7 +3,7 @@
 // LAZARUS_BENCH_SCALE_OPS sets another size, e.g. 10000000), then the file checked by the
 // whole `lazarus check` process, each with wall time, CPU time, peak RSS and its verdict.
 // Targets: 10^6 operations checked in under 5 s and 1 GiB; 10^7 in under 2 GiB; run of 10^7
-// in bounded memory (past --memory, by default 70% of Node's heap limit and at most 1.25 GiB,
+// in bounded memory (past --memory, by default 70% of Node's heap limit and at most 1 GiB,
 // its check and lazarus check read the file again a group of keys at a time). The history
 // is recorded afresh each time, so the figures belong to the store and checker of this tree.
 import { mkdtempSync, rmSync, statSync } from "node:fs";

@@ -14,9 +14,9 @@ const defaultShareOfHeap = 0.7;
  * defaultCeilingBytes caps the default limit: past it a check reads the history again in
  * groups of keys rather than fill the machine. Beside the heap in use, V8 keeps garbage,
  * young objects and pages it has not handed back (some half a GiB on a history of 10^7
- * operations), so a check under 1.25 GiB of heap stays under 2 GiB in all; --memory raises it.
+ * operations), so a check under 1 GiB of heap stays well under 2 GiB in all; --memory raises it.
  */
-const defaultCeilingBytes = 1.25 * 2 ** 30;
+const defaultCeilingBytes = 2 ** 30;
 
 /** eventsBetweenLooks: the heap is looked at every this many events, a few microseconds each time. */
 const eventsBetweenLooks = 16_384;

@@ -67,7 +67,7 @@ export const checkSpec: CommandSpec = {
              helpers start once the searches have run 0.1 s, each reading the file again;
              the verdict is the same with any number (a FIFO or standard input: one thread)
   --memory   heap a lazarus history's check may fill, such as 512m or 2g (default: 70% of
-             Node's heap limit, at most 1.25g); a longer history is read again, a group of
+             Node's heap limit, at most 1g); a longer history is read again, a group of
              keys at a time (a pipe from a copy in the temporary folder), with the same
              result; what cannot fit even so is unknown (exit 3), never a crash
   --json     one JSON object per file (a single object for a single file); "unknown" lists

@@ -63,7 +63,7 @@ export const runSpec: CommandSpec = {
   --read-repair   whether a get repairs stale replicas: sync, async (default) or off
   --budget        search steps per key at the linearizable level before a key is unknown
   --memory        heap the check's fold of the history may fill, such as 512m or 2g (default:
-                  70% of Node's heap limit, at most 1.25g); past it the run goes on writing
+                  70% of Node's heap limit, at most 1g); past it the run goes on writing
                   --out, and its check reads --out again a group of keys at a time (without
                   --out it is unknown, exit 3), never a crash
   --out           also write the history (JSON Lines) to FILE, for lazarus check
