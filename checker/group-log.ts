@@ -24,30 +24,40 @@ function keyedEvent(event: ClusterEvent): event is Extract<ClusterEvent, { kind:
  * is a breach, and no purge is shared.
  */
 export function sharedLog(header: HistoryHeader, log: ClusterLog): ClusterLog {
-  const { mode, graceTicks } = header.config.gc;
-  const absences =
-    mode === "timeout" && graceTicks !== undefined
-      ? unreachableIntervals(header.config.nodes, log).flatMap((i) => (i.to !== undefined && i.toEvent !== undefined && i.to - i.from > graceTicks ? [[i.fromEvent, i.toEvent] as const] : []))
-      : [];
-  const covered = coveredRanges(absences);
-  let range = 0;
-  const underAbsence = (index: number) => {
-    // Entries come in history order, so the ranges are walked once.
-    while (range < covered.length && covered[range]![1] < index) range++;
-    return range < covered.length && covered[range]![0] <= index;
-  };
-  return { entries: log.entries.filter(({ index, event }) => !keyedEvent(event) || (event.kind === "gc-purge" && underAbsence(index))) };
+  const absences = longAbsences(header, log);
+  return { entries: log.entries.filter(({ index, event }) => !keyedEvent(event) || (event.kind === "gc-purge" && absences !== undefined && covers(absences, index))) };
 }
 
-/** coveredRanges merges ranges of event indices (each from..to, inclusive) into disjoint ones, in order. */
-function coveredRanges(ranges: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+/**
+ * longAbsences lists, as disjoint ranges of event indices (each from..to, inclusive), the
+ * intervals during which a node was cut off longer than the grace period; undefined without
+ * one. With `now`, the tick a reading has come to, also those that may yet grow so long:
+ * still open, or ended in tick `now` (a node cut off again in the tick it rejoined was never
+ * back).
+ */
+function longAbsences(header: HistoryHeader, log: ClusterLog, now?: Ticks): Array<[number, number]> | undefined {
+  const { mode, graceTicks } = header.config.gc;
+  if (mode !== "timeout" || graceTicks === undefined) return undefined;
+  const ranges: Array<[number, number]> = [];
+  for (const i of unreachableIntervals(header.config.nodes, log)) {
+    const long = i.to !== undefined && i.to - i.from > graceTicks;
+    const mayGrow = now !== undefined && (i.to === undefined || i.to >= now);
+    if (long || mayGrow) ranges.push([i.fromEvent, i.toEvent ?? Infinity]);
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
-  for (const [from, to] of [...ranges].sort((a, b) => a[0] - b[0])) {
+  for (const [from, to] of ranges) {
     const last = merged.at(-1);
     if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
     else merged.push([from, to]);
   }
   return merged;
+}
+
+/** covers says whether one of `ranges` (disjoint, in order, inclusive) holds event `index`. */
+function covers(ranges: ReadonlyArray<readonly [number, number]>, index: number): boolean {
+  const last = firstPositionWhere(ranges.length, (position) => ranges[position]![0] > index) - 1;
+  return last >= 0 && index <= ranges[last]![1];
 }
 
 /**
@@ -85,17 +95,12 @@ export class ReadingLog {
    * in the tick it rejoined was never back.
    */
   keeper(header: HistoryHeader, log: ClusterLog, upTo: number, now: Ticks): (logged: LoggedEvent) => boolean {
-    const graceTicks = header.config.gc.mode === "timeout" ? header.config.gc.graceTicks : undefined;
-    const mayBreach = unreachableIntervals(header.config.nodes, log)
-      .filter((i) => graceTicks !== undefined && (i.to === undefined || i.to >= now || i.to - i.from > graceTicks))
-      .map((i) => [i.fromEvent, i.toEvent ?? Infinity] as const);
-    const covered = coveredRanges(mayBreach);
+    const absences = longAbsences(header, log, now);
     return ({ index, event }) => {
       if (!keyedEvent(event)) return true;
-      if (event.kind !== "gc-purge" || graceTicks === undefined) return false;
+      if (event.kind !== "gc-purge" || absences === undefined) return false;
       if (index > upTo) return this.down.size > 0 || this.partitioned;
-      const last = firstPositionWhere(covered.length, (position) => covered[position]![0] > index) - 1;
-      return last >= 0 && index <= covered[last]![1];
+      return covers(absences, index);
     };
   }
 }
