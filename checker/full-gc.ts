@@ -4,15 +4,15 @@
 // would take them for the new group's. Node exposes gc() only to a process started with
 // --expose-gc, so the flag is set here, once, and the function taken from a fresh context.
 import { createRequire } from "node:module";
+import { nodeV8 } from "./heap-limit.ts";
 
 let gc: (() => void) | undefined;
 
 /** collectGarbage runs a full garbage collection, so that the heap in use is what is still reachable. */
 export function collectGarbage(): void {
   if (gc === undefined) {
-    const require = createRequire(import.meta.url);
-    (require("node:v8") as typeof import("node:v8")).setFlagsFromString("--expose-gc");
-    gc = (require("node:vm") as typeof import("node:vm")).runInNewContext("gc") as () => void;
+    nodeV8().setFlagsFromString("--expose-gc");
+    gc = (createRequire(import.meta.url)("node:vm") as typeof import("node:vm")).runInNewContext("gc") as () => void;
   }
   gc();
 }

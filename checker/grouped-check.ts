@@ -69,6 +69,7 @@ export async function checkInGroups(first: FirstReading, grouped: GroupedOptions
   const stamps = new FileStamps();
   let planned = queue.length;
   let done = 0;
+  let read = 0;
   let judged = 0;
   while (queue.length > 0) {
     const keys = queue.shift()!;
@@ -79,6 +80,11 @@ export async function checkInGroups(first: FirstReading, grouped: GroupedOptions
     done++;
     grouped.onGroup?.(done, planned);
     const heard: CheckProgress | undefined = progress && { judged: (keysJudged) => progress.judged(judged + keysJudged, first.census.keys), searching: () => progress.searching() };
+    // The previous group's operations are garbage now, but count as heap in use until
+    // collected: this group's guard would take them for its own. (The first group follows
+    // the collection that sized the groups.)
+    if (read > 0) collectGarbage();
+    read++;
     const outcome = await checkGroup(first, keys, grouped, stamps, findings, options, heard);
     if (outcome.kind === "error") return { ok: false, error: outcome.error };
     if (outcome.kind === "outgrew") {
@@ -151,8 +157,6 @@ export function opsPerGroupWithin(memoryBytes: number, opsAtLimit: number, liveB
  * reading; the file's size, time and event count show that it is still the file read then.
  */
 async function foldGroup(first: FirstReading, keys: readonly Key[], grouped: GroupedOptions, stamps: FileStamps, firstGroup: boolean): Promise<GroupFold> {
-  // The previous group's operations are garbage now, but count as heap in use until collected.
-  collectGarbage();
   const inGroup = new Set(keys);
   const fold = new HistoryFold(first.header, { keys: inGroup, log: groupLogFilter(inGroup, first.census, firstGroup) });
   const guard = grouped.guard?.() ?? new MemoryGuard(grouped.memoryBytes);
@@ -277,15 +281,15 @@ class GroupFindings {
     // purge, stale hints in the order of their delivery (their last event, after the purges).
     const byFirstEvent = (a: Anomaly, b: Anomaly) => a.events[0]! - b.events[0]!;
     const byLastEvent = (a: Anomaly, b: Anomaly) => a.events.at(-1)! - b.events.at(-1)!;
-    const check = concludeCheck({
+    // The keys that outgrew memory are undecided as a search's are, after them.
+    this.search.unknown.push(...this.memoryUnknown);
+    const searched = this.anySearch || this.search.unchecked.length > 0 || this.search.unknown.length > 0;
+    return concludeCheck({
       header: this.header,
       wide: [...(this.unreachable ?? []), ...this.overdue.sort(byFirstEvent), ...this.staleHints.sort(byLastEvent), ...this.early.sort(byFirstEvent)],
       byKey: this.byKey,
-      search: this.anySearch || this.search.unchecked.length > 0 ? this.search : undefined,
+      search: searched ? this.search : undefined,
       statistics,
     });
-    if (this.memoryUnknown.length === 0) return check;
-    const unknown = [...check.unknown, ...this.memoryUnknown];
-    return { ...check, unknown, verdict: check.verdict === "invalid" ? "invalid" : "unknown" };
   }
 }

@@ -4,10 +4,15 @@ import { createRequire } from "node:module";
 
 let v8: typeof import("node:v8") | undefined;
 
+/** nodeV8 is the node:v8 module, loaded on first use. */
+export function nodeV8(): typeof import("node:v8") {
+  v8 ??= createRequire(import.meta.url)("node:v8") as typeof import("node:v8");
+  return v8;
+}
+
 /** heapStatistics is v8.getHeapStatistics(), node:v8 being loaded on first use. */
 export function heapStatistics(): { heap_size_limit: number; used_heap_size: number } {
-  v8 ??= createRequire(import.meta.url)("node:v8") as typeof import("node:v8");
-  return v8.getHeapStatistics();
+  return nodeV8().getHeapStatistics();
 }
 
 /** heapLimitBytes is Node's heap limit in this process (raised with node --max-old-space-size=MiB). */
