@@ -4,7 +4,7 @@
 import type { HistoryError } from "./error.ts";
 import { openChunks } from "./file-chunks.ts";
 import type { InputCopy } from "./input-copy.ts";
-import { defaultMaxLineBytes, LineDecoder, type LineBatch } from "./line-decoder.ts";
+import { defaultMaxLineBytes, LineDecoder, type InputLine, type LineBatch, type LineScanner, type ScannedLine } from "./line-decoder.ts";
 
 /**
  * InputOptions: `maxLineBytes` is the longest line accepted (default 16 MiB); `name` is what
@@ -23,6 +23,7 @@ export const stdinName = "<stdin>";
 /** HistoryInput is one input's lines, read lazily: nothing is opened before the first read. */
 export class HistoryInput {
   private readonly source: AsyncGenerator<LineBatch>;
+  private readonly decoder: LineDecoder;
   private held: LineBatch = { lines: [] };
   private sourceDone = false;
   private started = false;
@@ -44,7 +45,8 @@ export class HistoryInput {
     readonly name: string,
     options: InputOptions = {},
   ) {
-    this.source = decodeChunks(openChunks, name, options.maxLineBytes ?? defaultMaxLineBytes);
+    this.decoder = new LineDecoder(name, options.maxLineBytes ?? defaultMaxLineBytes);
+    this.source = decodeChunks(openChunks, name, this.decoder);
   }
 
   /**
@@ -60,14 +62,19 @@ export class HistoryInput {
         if (next.value.failure !== undefined) this.held.failure = next.value.failure;
       }
     }
-    const lines = this.held.lines.slice(0, count).map((line) => line.text);
+    const lines = this.held.lines.slice(0, count).map(textOf);
     return { lines, failure: lines.length < count ? this.held.failure : undefined };
   }
 
-  /** batches yields the lines, from the first, in batches; a failure ends the last batch. Read once. */
-  async *batches(): AsyncGenerator<LineBatch> {
+  /**
+   * batches yields the lines, from the first, in batches; a failure ends the last batch.
+   * With `scanner`, the lines it takes come as ScannedLine (line-decoder.ts); lines that
+   * head() already read stay text. Read once.
+   */
+  async *batches(scanner?: LineScanner): AsyncGenerator<LineBatch> {
     if (this.started) throw new Error(`HistoryInput: ${this.name} was read twice; an input is read once`);
     this.started = true;
+    if (scanner !== undefined) this.decoder.scanWith(scanner);
     const held = this.held;
     this.held = { lines: [] };
     if (held.lines.length > 0 || held.failure !== undefined) yield held;
@@ -81,7 +88,7 @@ export class HistoryInput {
    */
   async *lines(): AsyncGenerator<string> {
     for await (const batch of this.batches()) {
-      for (const line of batch.lines) yield line.text;
+      for (const line of batch.lines) yield textOf(line);
       if (batch.failure !== undefined) this.reachedFailure = batch.failure;
     }
   }
@@ -100,9 +107,14 @@ export class HistoryInput {
   }
 }
 
-/** decodeChunks opens the chunks and yields their lines; a system error (ENOENT, EISDIR, EACCES) is a failure. */
-async function* decodeChunks(openChunks: () => AsyncIterable<unknown>, name: string, maxLineBytes: number): AsyncGenerator<LineBatch> {
-  const decoder = new LineDecoder(name, maxLineBytes);
+/** textOf is a line's text; only batches() with a scanner makes lines that have none. */
+function textOf(line: InputLine | ScannedLine): string {
+  if ("text" in line) return line.text;
+  throw new Error("HistoryInput: a scanned line was read as text");
+}
+
+/** decodeChunks opens the chunks and yields their lines through `decoder`; a system error (ENOENT, EISDIR, EACCES) is a failure. */
+async function* decodeChunks(openChunks: () => AsyncIterable<unknown>, name: string, decoder: LineDecoder): AsyncGenerator<LineBatch> {
   try {
     for await (const chunk of openChunks()) {
       const batch = decoder.push(toBytes(chunk));

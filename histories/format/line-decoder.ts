@@ -17,9 +17,20 @@ export interface InputLine {
   terminated: boolean;
 }
 
+/** ScannedLine is a line a LineScanner read straight from its bytes, never decoded to text. */
+export interface ScannedLine {
+  scanned: unknown;
+}
+
+/**
+ * LineScanner reads the line `bytes[start, end)` (no newline) into a value, or returns
+ * undefined to have it decoded as text as usual. It is never given the input's first line.
+ */
+export type LineScanner = (bytes: Buffer, start: number, end: number) => unknown;
+
 /** LineBatch is the lines one chunk completed, in order, and the failure that ends the input after them, if any. */
 export interface LineBatch {
-  lines: InputLine[];
+  lines: Array<InputLine | ScannedLine>;
   failure?: HistoryError;
 }
 
@@ -39,12 +50,21 @@ export class LineDecoder {
   private atStart = true;
   private markBytes = 0;
   private failed = false;
+  private scanner: LineScanner | undefined;
 
   /** constructor takes the name errors give the input and the longest line, in bytes, it accepts. */
   constructor(
     private readonly fileName: string,
     private readonly maxLineBytes = defaultMaxLineBytes,
   ) {}
+
+  /**
+   * scanWith has every later line that is not the input's first offered to `scanner`
+   * before it is decoded: the lines it reads are never turned into text at all.
+   */
+  scanWith(scanner: LineScanner): void {
+    this.scanner = scanner;
+  }
 
   /** push takes the next chunk and returns the lines it completed. */
   push(chunk: Uint8Array): LineBatch {
@@ -80,7 +100,7 @@ export class LineDecoder {
     return bytes;
   }
 
-  /** decodeLines decodes `region`, whole lines without the last newline, in one call: the fast path. */
+  /** decodeLines reads `region`, whole lines without the last newline: scanned where the scanner takes a line, else decoded. */
   private decodeLines(region: Uint8Array, terminated: boolean): LineBatch {
     if (this.atStart) {
       this.atStart = false;
@@ -89,6 +109,44 @@ export class LineDecoder {
         region = region.subarray(3);
       }
     }
+    return this.scanner === undefined ? this.decodeText(region, terminated) : this.scanLines(asBuffer(region), terminated, this.scanner);
+  }
+
+  /**
+   * scanLines offers each line of `region` to `scanner`, and decodes each run of lines it
+   * does not take in one call, so that lines come out in order and a failure (bad UTF-8,
+   * a line too long) comes after the lines before it, as without a scanner.
+   */
+  private scanLines(region: Buffer, terminated: boolean, scanner: LineScanner): LineBatch {
+    const lines: LineBatch["lines"] = [];
+    // runStart is the first byte of the lines not taken by the scanner and not yet decoded.
+    let runStart = 0;
+    for (let start = 0; start <= region.length; ) {
+      const newlineAt = region.indexOf(newline, start);
+      const end = newlineAt === -1 ? region.length : newlineAt;
+      // The first line is never scanned, and a line over the limit is decoded to be refused.
+      const offered = (start > 0 || this.lineCount > 0) && end - start <= this.maxLineBytes;
+      const scanned = offered ? scanner(region, start, end) : undefined;
+      if (scanned !== undefined) {
+        if (runStart < start) {
+          const run = this.decodeText(region.subarray(runStart, start - 1), terminated);
+          for (const line of run.lines) lines.push(line);
+          if (run.failure !== undefined) return { lines, failure: run.failure };
+        }
+        lines.push({ scanned });
+        this.lineCount++;
+        runStart = end + 1;
+      }
+      start = end + 1;
+    }
+    if (runStart > region.length) return { lines };
+    const run = this.decodeText(region.subarray(runStart), terminated);
+    for (const line of run.lines) lines.push(line);
+    return run.failure === undefined ? { lines } : { lines, failure: run.failure };
+  }
+
+  /** decodeText decodes `region`, whole lines without the last newline, in one call. */
+  private decodeText(region: Uint8Array, terminated: boolean): LineBatch {
     let text: string;
     try {
       text = this.decoder.decode(region);
@@ -110,7 +168,7 @@ export class LineDecoder {
     const offset = firstInvalidUtf8(region);
     if (offset === -1) throw new Error("LineDecoder: TextDecoder refused bytes that are well-formed UTF-8");
     const lineStart = offset === 0 ? 0 : region.lastIndexOf(newline, offset) + 1;
-    const before = lineStart === 0 ? { lines: [] } : this.decodeLines(region.subarray(0, lineStart - 1), terminated);
+    const before = lineStart === 0 ? { lines: [] } : this.decodeText(region.subarray(0, lineStart - 1), terminated);
     if (before.failure !== undefined) return before;
     const column = offset - lineStart + 1 + (this.lineCount === 0 ? this.markBytes : 0);
     return { lines: before.lines, failure: this.fail(this.lineCount + 1, column, invalidBytesError(region, offset, this.lineCount === 0 && offset === 0)) };
@@ -140,6 +198,11 @@ export class LineDecoder {
     if (column !== undefined) error.column = column;
     return error;
   }
+}
+
+/** asBuffer views `bytes` as a Buffer, without copying, for the scanner's string slicing. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** invalidBytesError says which bytes are not UTF-8, naming a UTF-16 byte-order mark when the file starts with one. */

@@ -49,15 +49,7 @@ export class HistoryParser {
       if (this.blankLine === 0) this.blankLine = line;
       return undefined;
     }
-    if (this.blankLine !== 0) {
-      return this.fail({
-        code: "bad-json",
-        line: this.blankLine,
-        field: "",
-        message: "found an empty line; expected one JSON object on every line (blank lines may only end a file)",
-        fix: "remove the empty line",
-      });
-    }
+    if (this.blankLine !== 0) return this.failAtBlankLine();
     if (this.header === undefined) {
       const json = parseJsonLine(text, line, terminated);
       if (!json.ok) return this.fail(json.error);
@@ -66,11 +58,39 @@ export class HistoryParser {
       this.header = header.header;
       return { kind: "header", line, header: header.header };
     }
-    const event = readEventLine(text, line, terminated, this.header);
+    return this.eventItem(readEventLine(text, line, terminated, this.header), line);
+  }
+
+  /**
+   * pushEvent takes the next line as the event a scanner read from it (canonical-event.ts),
+   * one that matchEventShape accepts: the line's own checks and the rules between lines
+   * still apply. The scanner is never given a file's first line, so the header is known.
+   */
+  pushEvent(event: HistoryEvent): HistoryItem {
+    if (this.error !== undefined) return { kind: "error", error: this.error };
+    const line = ++this.lineNumber;
+    if (this.blankLine !== 0) return this.failAtBlankLine();
+    if (this.header === undefined) throw new Error("HistoryParser: an event was scanned before the header was read");
+    return this.eventItem(checkEventFields(event, line, this.header), line);
+  }
+
+  /** eventItem is the item of line `line`, read as `event`, once the rules between lines pass it. */
+  private eventItem(event: EventLineResult, line: number): HistoryItem {
     if (!event.ok) return this.fail(event.error);
     const broken = this.crossLineRules ? this.rules.check(event.event, line) : undefined;
     if (broken !== undefined) return this.fail(broken);
     return { kind: "event", line, index: this.eventCount++, event: event.event };
+  }
+
+  /** failAtBlankLine: content after a blank line; the blank line is the error. */
+  private failAtBlankLine(): HistoryItem {
+    return this.fail({
+      code: "bad-json",
+      line: this.blankLine,
+      field: "",
+      message: "found an empty line; expected one JSON object on every line (blank lines may only end a file)",
+      fix: "remove the empty line",
+    });
   }
 
   /** finish ends the input; it returns the error that ends the history, if any (an empty file is one). */

@@ -4,6 +4,7 @@
 import type { Readable } from "node:stream";
 import type { History, HistoryEvent, HistoryHeader } from "../../model/vocabulary.ts";
 import type { HistoryError } from "./error.ts";
+import { scanCanonicalEvent } from "./canonical-event.ts";
 import { HistoryInput } from "./input.ts";
 import { HistoryParser, type HistoryItem } from "./parser.ts";
 
@@ -99,10 +100,11 @@ function toInput(source: HistorySource, fileName?: string): HistoryInput {
 /** readItemBatches yields the items of each chunk together, so a big file costs one await per chunk, not per line. */
 async function* readItemBatches(input: HistoryInput, crossLineRules = true): AsyncGenerator<HistoryItem[]> {
   const parser = new HistoryParser(input.name, crossLineRules);
-  for await (const batch of input.batches()) {
+  for await (const batch of input.batches(scanCanonicalEvent)) {
     const items: HistoryItem[] = [];
     for (const line of batch.lines) {
-      const item = parser.push(line.text, line.terminated);
+      // What scanCanonicalEvent returned: an event that matchEventShape accepts.
+      const item = "text" in line ? parser.push(line.text, line.terminated) : parser.pushEvent(line.scanned as HistoryEvent);
       if (item === undefined) continue;
       items.push(item);
       if (item.kind === "error") break;

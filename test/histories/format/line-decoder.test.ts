@@ -1,14 +1,16 @@
 // The byte layer under every reader: lines split across any chunking, strict UTF-8 with
 // the place of the first bad byte, a byte-order mark skipped, and a line longer than the
-// limit refused before it is held whole.
+// limit refused before it is held whole; and a line scanner that takes some lines as
+// bytes changes nothing else.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LineDecoder, type LineBatch } from "../../../histories/format/line-decoder.ts";
+import { LineDecoder, type LineBatch, type LineScanner } from "../../../histories/format/line-decoder.ts";
 import { firstInvalidUtf8 } from "../../../histories/format/utf8.ts";
 
 /** decodeAll feeds `bytes` in chunks of `chunkBytes` and gathers every line and the failure. */
-function decodeAll(bytes: Uint8Array, chunkBytes: number, maxLineBytes?: number): Required<Pick<LineBatch, "lines">> & Pick<LineBatch, "failure"> {
+function decodeAll(bytes: Uint8Array, chunkBytes: number, maxLineBytes?: number, scanner?: LineScanner): Required<Pick<LineBatch, "lines">> & Pick<LineBatch, "failure"> {
   const decoder = new LineDecoder("f.txt", maxLineBytes);
+  if (scanner !== undefined) decoder.scanWith(scanner);
   const lines: LineBatch["lines"] = [];
   for (let start = 0; start < bytes.length; start += chunkBytes) {
     const batch = decoder.push(bytes.subarray(start, start + chunkBytes));
@@ -21,6 +23,15 @@ function decodeAll(bytes: Uint8Array, chunkBytes: number, maxLineBytes?: number)
 }
 
 const bytes = (text: string) => Buffer.from(text, "utf8");
+
+/** textOf is a decoded line's text, or what a test scanner made of a line: its text in brackets. */
+const textOf = (line: LineBatch["lines"][number]): string => ("text" in line ? line.text : `[${String(line.scanned)}]`);
+
+/** scanS takes the lines that are "S" and ASCII letters, as their text: lines a decoder would give back unchanged. */
+const scanS: LineScanner = (bytes, start, end) => {
+  const text = bytes.toString("latin1", start, end);
+  return /^S[a-z]*$/.test(text) ? text : undefined;
+};
 
 describe("LineDecoder", () => {
   it("splits lines whatever the chunking, strips \\r\\n, and marks only an unended last line", () => {
@@ -40,14 +51,14 @@ describe("LineDecoder", () => {
 
   it("skips a UTF-8 byte-order mark at the start only", () => {
     const { lines } = decodeAll(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes("x\n\ufeffy\n")]), 2);
-    expect(lines.map((line) => line.text)).toEqual(["x", "\ufeffy"]);
+    expect(lines.map(textOf)).toEqual(["x", "\ufeffy"]);
   });
 
   it("names the line and byte column of the first bad byte, after the good lines before it", () => {
     const input = Buffer.concat([bytes("ok\nab"), Buffer.from([0xc3, 0x28]), bytes("cd\nmore\n")]);
     for (const chunkBytes of [1, 4, 1000]) {
       const { lines, failure } = decodeAll(input, chunkBytes);
-      expect(lines.map((line) => line.text)).toEqual(["ok"]);
+      expect(lines.map(textOf)).toEqual(["ok"]);
       expect(failure).toMatchObject({ code: "bad-utf8", file: "f.txt", line: 2, column: 3 });
       expect(failure?.message).toContain("0xc3");
     }
@@ -74,6 +85,40 @@ describe("LineDecoder", () => {
     for (let chunk = 0; chunk < 100 && failure === undefined; chunk++) failure = endless.push(new Uint8Array(100)).failure;
     expect(failure).toMatchObject({ code: "line-too-long", line: 1 });
     expect(failure?.message).toContain("1024 bytes");
+  });
+
+  it("gives a scanner every line but the first, and decodes the rest around the lines it takes", () => {
+    const input = bytes("Sfirst\nSa\nplain\r\nSb\nSc\n\nend");
+    for (const chunkBytes of [1, 3, 1000]) {
+      const { lines, failure } = decodeAll(input, chunkBytes, undefined, scanS);
+      expect(failure).toBeUndefined();
+      expect(lines.map(textOf)).toEqual(["Sfirst", "[Sa]", "plain", "[Sb]", "[Sc]", "", "end"]);
+    }
+  });
+
+  it("reports a failure after the lines a scanner took before it, on the right line", () => {
+    const input = Buffer.concat([bytes("h\nSa\nSb\nx"), Buffer.from([0xff]), bytes("\nSc\n")]);
+    const { lines, failure } = decodeAll(input, 1000, undefined, scanS);
+    expect(lines.map(textOf)).toEqual(["h", "[Sa]", "[Sb]"]);
+    expect(failure).toMatchObject({ code: "bad-utf8", line: 4, column: 2 });
+    expect(decodeAll(bytes("h\nSa\n123456\nSb\n"), 1000, 5, scanS).failure).toMatchObject({ code: "line-too-long", line: 3 });
+  });
+
+  it("with a scanner, gives the same lines and failure as without one, whatever the bytes and chunking (seed 20261125)", () => {
+    const line = fc.oneof(fc.stringMatching(/^S[a-z]{0,3}$/), fc.constantFrom("", "x", "S\r", "Sé", "€"), fc.string({ maxLength: 4 }));
+    const input = fc.tuple(fc.array(line, { maxLength: 8 }), fc.boolean(), fc.option(fc.integer({ min: 0, max: 255 })), fc.nat(40));
+    fc.assert(
+      fc.property(input, fc.integer({ min: 1, max: 9 }), fc.integer({ min: 2, max: 8 }), ([texts, ended, stray, strayAt], chunkBytes, limit) => {
+        const joined = bytes(texts.join("\n") + (ended ? "\n" : ""));
+        const at = Math.min(strayAt, joined.length);
+        const all = stray === null ? joined : Buffer.concat([joined.subarray(0, at), Buffer.from([stray]), joined.subarray(at)]);
+        const plain = decodeAll(all, chunkBytes, limit);
+        const scanned = decodeAll(all, chunkBytes, limit, scanS);
+        expect(scanned.failure).toEqual(plain.failure);
+        expect(scanned.lines.map((decoded) => textOf(decoded).replace(/^\[(.*)\]$/, "$1"))).toEqual(plain.lines.map(textOf));
+      }),
+      { seed: 20261125, numRuns: 2000 },
+    );
   });
 
   it("says nothing more after a failure", () => {
