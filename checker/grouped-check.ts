@@ -1,31 +1,26 @@
 // Checks a history too long to fold at once, a group of keys at a time. The first reading
 // kept the cluster log and counted each key's operations (guarded-fold.ts); each group's
 // operations are then folded from a fresh reading of the same file and judged with that
-// log, and the findings are put together as one fold of the whole history would have them:
-// the spec judges a key from its own operations and the cluster log alone. The findings
-// about the whole history come from the log, except the two that look at a key's deletes
-// (a repair overdue, a purge too early): those come from the group that holds the key.
+// log, and the findings are put together as one fold of the whole history would have them
+// (group-findings.ts).
 import { statSync } from "node:fs";
-import { isExplained, type Anomaly } from "../model/anomaly.ts";
 import type { ClusterLog } from "../model/cluster-log.ts";
-import type { GcBreach } from "../model/gc-contract.ts";
-import { HistoryFold, type HistoryContext } from "../model/history-context.ts";
-import { checkEarlyPurges } from "../model/rules/early-purge.ts";
-import { breachAnomalies, judgeKeys } from "../model/spec.ts";
+import { HistoryFold } from "../model/history-context.ts";
 import type { HistoryEvent, HistoryHeader, Key } from "../model/vocabulary.ts";
 import type { HistoryError } from "../histories/format/error.ts";
 import { streamHistoryFile } from "../histories/format/reader.ts";
 import { historyLine } from "../histories/format/writer.ts";
-import { concludeCheck, type CheckProgress } from "./check-history.ts";
+import type { CheckProgress } from "./check-history.ts";
+import { GroupFindings, groupFound } from "./group-findings.ts";
 import type { KeyCensus } from "./key-groups.ts";
-import { checkLinearizable, type LinearizableFindings } from "./linearizable-level.ts";
+import { checkLinearizable } from "./linearizable-level.ts";
 import type { CheckOptions } from "./linearizability/index.ts";
 import { collectGarbage } from "./full-gc.ts";
 import { heapStatistics } from "./heap-limit.ts";
 import { liveShareToPass, MemoryGuard } from "./memory-guard.ts";
 import { groupLogFilter, mergedLog } from "./group-log.ts";
 import { indexedSupersession } from "./supersession-index.ts";
-import type { HistoryCheck, UndecidedKey } from "./verdict.ts";
+import type { HistoryCheck } from "./verdict.ts";
 
 /**
  * FirstReading is what the first reading of a too-long history kept: everything a group's
@@ -63,7 +58,7 @@ export type GroupedCheck = { ok: true; check: HistoryCheck } | { ok: false; erro
  * unknown (limit "memory"), and the other keys are still decided.
  */
 export async function checkInGroups(first: FirstReading, grouped: GroupedOptions, options: CheckOptions = {}, progress?: CheckProgress): Promise<GroupedCheck> {
-  const findings = new GroupFindings(first.header, first.census);
+  const findings = new GroupFindings(first.header);
   // Even a history without operations has one group: its findings about the whole history come from a group's context.
   const queue = first.census.keys === 0 ? [[]] : first.census.groups(grouped.opsPerGroup);
   const stamps = new FileStamps();
@@ -125,7 +120,11 @@ async function checkGroup(
   if (!read.ok) return { kind: "error", error: read.error };
   if (read.fold === undefined) return { kind: "outgrew", events: read.events };
   const context = read.fold.context(indexedSupersession, mergedLog(first.log, read.fold.log));
-  findings.add(context, keys, (keysJudged) => progress?.judged(keysJudged, keys.length));
+  // A purge of a key without operations has no delete in any group: its findings come with the first group's.
+  const firstGroup = findings.firstGroup;
+  const inGroup = new Set(keys);
+  const owns = (key: Key | undefined) => key !== undefined && (inGroup.has(key) || (firstGroup && !first.census.has(key)));
+  findings.add(groupFound(context, owns, firstGroup, (keysJudged) => progress?.judged(keysJudged, keys.length)));
   if (first.header.consistency === "linearizable") {
     progress?.searching();
     // Helper threads share a search only for the partitions of one whole reading.
@@ -206,90 +205,5 @@ class FileStamps {
     }
     this.first ??= stamp;
     return stamp === this.first;
-  }
-}
-
-/**
- * GroupFindings gathers the groups' findings, in key order, into the findings of one check.
- * It keeps anomalies, never a group's breaches: a breach holds the purges under it, and
- * they hold the group's deletes, which the next group's memory needs.
- */
-class GroupFindings {
-  /** The absences longer than the grace period are the same breaches in every group's context: taken from the first. */
-  private unreachable: Anomaly[] | undefined;
-  private readonly staleHints: Anomaly[] = [];
-  private readonly overdue: Anomaly[] = [];
-  private readonly early: Anomaly[] = [];
-  private readonly byKey = new Map<Key, Anomaly[]>();
-  private readonly search: LinearizableFindings = { anomalies: [], unknown: [], unchecked: [] };
-  private readonly memoryUnknown: UndecidedKey[] = [];
-  private anySearch = false;
-
-  constructor(
-    private readonly header: HistoryHeader,
-    private readonly census: KeyCensus,
-  ) {}
-
-  /** convicted says whether a group's search convicted a key. */
-  get convicted(): boolean {
-    return this.search.anomalies.some((anomaly) => !isExplained(anomaly));
-  }
-
-  /** firstGroup says whether no group was judged yet: the next one brings the findings about keys without operations. */
-  get firstGroup(): boolean {
-    return this.unreachable === undefined;
-  }
-
-  /**
-   * add takes the rules' findings on one group's keys, judged in `context`. A purge of a key
-   * without operations has no delete in any group: its findings come with the first group's.
-   */
-  add(context: HistoryContext, keys: readonly Key[], judged: (keys: number) => void): void {
-    const firstGroup = this.firstGroup;
-    const inGroup = new Set(keys);
-    const ours = (key: Key | undefined) => key !== undefined && (inGroup.has(key) || (firstGroup && !this.census.has(key)));
-    const breaches = (kind: GcBreach["kind"], keep: (breach: GcBreach) => boolean = () => true) =>
-      breachAnomalies(context.breaches.filter((breach) => breach.kind === kind && keep(breach)));
-    if (firstGroup) this.unreachable = breaches("unreachable-too-long");
-    this.overdue.push(...breaches("repair-overdue", (breach) => breach.kind === "repair-overdue" && ours(breach.key)));
-    this.staleHints.push(...breaches("stale-hint", (breach) => breach.kind === "stale-hint" && ours(breach.key)));
-    this.early.push(...checkEarlyPurges(context).filter((anomaly) => ours(anomaly.key)));
-    for (const [key, anomalies] of judgeKeys(context, judged)) this.byKey.set(key, anomalies);
-  }
-
-  /** addSearch takes one group's linearizability findings. */
-  addSearch(found: LinearizableFindings): void {
-    this.anySearch = true;
-    this.search.anomalies.push(...found.anomalies);
-    this.search.unknown.push(...found.unknown);
-    this.search.unchecked.push(...found.unchecked);
-  }
-
-  /** leaveUnchecked lists the keys of a group left unread once --first found a key not linearizable. */
-  leaveUnchecked(keys: readonly Key[]): void {
-    this.search.unchecked.push(...keys);
-  }
-
-  /** outgrew records a key whose operations alone outgrew the memory limit. */
-  outgrew(key: Key, events: number, memoryBytes: number): void {
-    this.memoryUnknown.push({ key, steps: 0, limit: "memory", events, memoryBytes });
-  }
-
-  /** conclude is the check of the whole history. */
-  conclude(statistics: HistoryCheck["statistics"]): HistoryCheck {
-    // As one fold lists them: overdue repairs and early purges in the order of their first
-    // purge, stale hints in the order of their delivery (their last event, after the purges).
-    const byFirstEvent = (a: Anomaly, b: Anomaly) => a.events[0]! - b.events[0]!;
-    const byLastEvent = (a: Anomaly, b: Anomaly) => a.events.at(-1)! - b.events.at(-1)!;
-    // The keys that outgrew memory are undecided as a search's are, after them.
-    this.search.unknown.push(...this.memoryUnknown);
-    const searched = this.anySearch || this.search.unchecked.length > 0 || this.search.unknown.length > 0;
-    return concludeCheck({
-      header: this.header,
-      wide: [...(this.unreachable ?? []), ...this.overdue.sort(byFirstEvent), ...this.staleHints.sort(byLastEvent), ...this.early.sort(byFirstEvent)],
-      byKey: this.byKey,
-      search: searched ? this.search : undefined,
-      statistics,
-    });
   }
 }
