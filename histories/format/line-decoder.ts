@@ -35,6 +35,7 @@ export interface LineBatch {
 }
 
 const newline = 0x0a;
+const carriageReturn = 0x0d;
 
 /**
  * LineDecoder splits bytes into lines. A UTF-8 byte-order mark at the very start is
@@ -125,8 +126,9 @@ export class LineDecoder {
       const newlineAt = region.indexOf(newline, start);
       const end = newlineAt === -1 ? region.length : newlineAt;
       // The first line is never scanned, and a line over the limit is decoded to be refused.
+      // A "\r" before the newline is not the line's, as decodeText drops it too.
       const offered = (start > 0 || this.lineCount > 0) && end - start <= this.maxLineBytes;
-      const scanned = offered ? scanner(region, start, end) : undefined;
+      const scanned = offered ? scanner(region, start, end > start && region[end - 1] === carriageReturn ? end - 1 : end) : undefined;
       if (scanned !== undefined) {
         if (runStart < start) {
           const run = this.decodeText(region.subarray(runStart, start - 1), terminated);
