@@ -47,8 +47,13 @@ const enum Byte {
   LastPrintable = 0x7e,
 }
 
-/** internedLimit bounds the names kept for reuse; a history with more distinct keys only makes more strings. */
+/**
+ * internedLimit bounds the names kept for reuse, and internedMaxBytes their length: a
+ * history with more distinct names, or longer ones, only makes more strings, and the
+ * names kept stay under 8 MiB whatever a file holds.
+ */
 const internedLimit = 1 << 16;
+const internedMaxBytes = 64;
 
 /**
  * CanonicalScanner walks one line. Its methods read one token each at `at` and move past
@@ -422,9 +427,10 @@ class CanonicalScanner {
     const bytes = this.bytes;
     const start = this.at;
     const close = this.stringEnd();
+    this.at = close + 1;
+    if (close - start > internedMaxBytes) return bytes.toString("latin1", start, close);
     let hash = close - start;
     for (let at = start; at < close; at++) hash = (Math.imul(hash, 31) + bytes[at]!) | 0;
-    this.at = close + 1;
     const known = this.names.get(hash);
     if (known !== undefined && sameText(known, bytes, start, close)) return known;
     const text = bytes.toString("latin1", start, close);

@@ -212,7 +212,7 @@ function editBytes(line: string, edits: Array<{ kind: string; at: number; byte: 
 // Events of every kind with every optional field present or not. Most values are valid,
 // so that most events are, and the rest come from the edges: empty names, big, negative
 // and fractional numbers, escapes and non-ASCII text, other kinds and nested shapes.
-const validName = fc.constantFrom("n1", "n2", "k2", "p1-7", "ok");
+const validName = fc.constantFrom("n1", "n2", "k2", "p1-7", "ok", "k".repeat(65));
 const edgeName = fc.constantFrom("", 'a"b', "é", "x\\y", "\u0000", "put", "lww");
 const name = fc.oneof({ arbitrary: validName, weight: 4 }, { arbitrary: edgeName, weight: 1 });
 const validNumber = fc.constantFrom(0, 7, 12345, 999999999999999);
