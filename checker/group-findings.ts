@@ -1,6 +1,6 @@
-// The findings of a check that judged a history's keys in groups (read again a group at a
-// time, grouped-check.ts, or in two threads at once, parallel-check.ts), put together as
-// one fold of the whole history would have them. The spec judges a key from its own
+// The findings of a check that judged a history's keys in groups, read again a group at a
+// time (grouped-check.ts), put together as one fold of the whole history would have them.
+// The groups come in key order (key-groups.ts). The spec judges a key from its own
 // operations and the cluster log; of the findings about the whole history, the absences
 // longer than the grace period come from one group's context (every group's log holds
 // them), and those about a key's deletes (a repair overdue, a stale hint, a purge too
@@ -15,19 +15,14 @@ import { concludeCheck } from "./check-history.ts";
 import type { LinearizableFindings } from "./linearizable-level.ts";
 import type { HistoryCheck, UndecidedKey } from "./verdict.ts";
 
-/**
- * GroupFound is what the rules found in one group's context: plain data, which a helper
- * thread can send. Each key's findings come with the event index of its first invoke,
- * which orders the keys as one fold orders them.
- */
+/** GroupFound is what the rules found in one group's context. */
 export interface GroupFound {
   /** unreachable: the absences longer than the grace period, from the one group asked for them. */
   unreachable?: Anomaly[];
   overdue: Anomaly[];
   staleHints: Anomaly[];
   early: Anomaly[];
-  byKey: Array<{ key: Key; firstInvoke: number; anomalies: Anomaly[] }>;
-  statistics: HistoryCheck["statistics"];
+  byKey: Map<Key, Anomaly[]>;
 }
 
 /**
@@ -42,13 +37,9 @@ export function groupFound(context: HistoryContext, owns: (key: Key | undefined)
     overdue: breaches("repair-overdue", (breach) => breach.kind === "repair-overdue" && owns(breach.key)),
     staleHints: breaches("stale-hint", (breach) => breach.kind === "stale-hint" && owns(breach.key)),
     early: checkEarlyPurges(context).filter((anomaly) => owns(anomaly.key)),
-    byKey: [],
-    statistics: { operations: context.operations.length, keys: context.keys.size },
+    byKey: judgeKeys(context, judged),
   };
   if (withUnreachable) found.unreachable = breaches("unreachable-too-long");
-  for (const [key, anomalies] of judgeKeys(context, judged)) {
-    found.byKey.push({ key, firstInvoke: context.keys.get(key)!.operations[0]!.invokeIndex, anomalies });
-  }
   return found;
 }
 
@@ -58,12 +49,10 @@ export class GroupFindings {
   private readonly staleHints: Anomaly[] = [];
   private readonly overdue: Anomaly[] = [];
   private readonly early: Anomaly[] = [];
-  private readonly byKey: GroupFound["byKey"] = [];
+  private readonly byKey = new Map<Key, Anomaly[]>();
   private readonly search: LinearizableFindings = { anomalies: [], unknown: [], unchecked: [] };
   private readonly memoryUnknown: UndecidedKey[] = [];
   private anySearch = false;
-  private operations = 0;
-  private keys = 0;
 
   constructor(private readonly header: HistoryHeader) {}
 
@@ -83,9 +72,7 @@ export class GroupFindings {
     this.overdue.push(...found.overdue);
     this.staleHints.push(...found.staleHints);
     this.early.push(...found.early);
-    this.byKey.push(...found.byKey);
-    this.operations += found.statistics.operations;
-    this.keys += found.statistics.keys;
+    for (const [key, anomalies] of found.byKey) this.byKey.set(key, anomalies);
   }
 
   /** addSearch takes one group's linearizability findings. */
@@ -106,24 +93,19 @@ export class GroupFindings {
     this.memoryUnknown.push({ key, steps: 0, limit: "memory", events, memoryBytes });
   }
 
-  /**
-   * conclude is the check of the whole history; `statistics` replaces the sums of the
-   * groups' (a key that outgrew memory is in none of them).
-   */
-  conclude(statistics: HistoryCheck["statistics"] = { operations: this.operations, keys: this.keys }): HistoryCheck {
+  /** conclude is the check of the whole history. */
+  conclude(statistics: HistoryCheck["statistics"]): HistoryCheck {
     // As one fold lists them: overdue repairs and early purges in the order of their first
-    // purge, stale hints in the order of their delivery (their last event, after the purges),
-    // keys in the order of their first invoke.
+    // purge, stale hints in the order of their delivery (their last event, after the purges).
     const byFirstEvent = (a: Anomaly, b: Anomaly) => a.events[0]! - b.events[0]!;
     const byLastEvent = (a: Anomaly, b: Anomaly) => a.events.at(-1)! - b.events.at(-1)!;
-    const byKey = new Map(this.byKey.sort((a, b) => a.firstInvoke - b.firstInvoke).map(({ key, anomalies }) => [key, anomalies]));
     // The keys that outgrew memory are undecided as a search's are, after them.
     this.search.unknown.push(...this.memoryUnknown);
     const searched = this.anySearch || this.search.unchecked.length > 0 || this.search.unknown.length > 0;
     return concludeCheck({
       header: this.header,
       wide: [...(this.unreachable ?? []), ...this.overdue.sort(byFirstEvent), ...this.staleHints.sort(byLastEvent), ...this.early.sort(byFirstEvent)],
-      byKey,
+      byKey: this.byKey,
       search: searched ? this.search : undefined,
       statistics,
     });
