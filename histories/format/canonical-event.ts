@@ -9,11 +9,11 @@
 // duplicate or unknown field) makes it give up on the line, which then takes the full way
 // (well-formed-event.ts, or json-line.ts and event-line.ts). So every line means what
 // JSON.parse and matchEventShape make of it, and every error message stays theirs.
-// test/histories/format/canonical-event.property.test.ts holds it to that.
+// test/histories/format/event-shape.property.test.ts holds it to that.
 import type { CausalContext, CompleteEvent, GetResult, HistoryEvent, InvokeEvent, NodeId, Version } from "../../model/vocabulary.ts";
 
 /** canonicalEventMaxBytes is the longest line tried; longer ones take the full way, which bounds what a line may hold. */
-export const canonicalEventMaxBytes = 4096;
+const canonicalEventMaxBytes = 4096;
 
 /**
  * scanCanonicalEvent returns the event on the line `bytes[start, end)` (no newline) when

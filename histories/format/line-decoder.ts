@@ -122,6 +122,12 @@ export class LineDecoder {
     const lines: LineBatch["lines"] = [];
     // runStart is the first byte of the lines not taken by the scanner and not yet decoded.
     let runStart = 0;
+    /** decodeRun decodes the run of lines before byte `end` (a newline, or the region's end); it returns a failure, if any. */
+    const decodeRun = (end: number): HistoryError | undefined => {
+      const run = this.decodeText(region.subarray(runStart, end), terminated);
+      for (const line of run.lines) lines.push(line);
+      return run.failure;
+    };
     for (let start = 0; start <= region.length; ) {
       const newlineAt = region.indexOf(newline, start);
       const end = newlineAt === -1 ? region.length : newlineAt;
@@ -130,21 +136,16 @@ export class LineDecoder {
       const offered = (start > 0 || this.lineCount > 0) && end - start <= this.maxLineBytes;
       const scanned = offered ? scanner(region, start, end > start && region[end - 1] === carriageReturn ? end - 1 : end) : undefined;
       if (scanned !== undefined) {
-        if (runStart < start) {
-          const run = this.decodeText(region.subarray(runStart, start - 1), terminated);
-          for (const line of run.lines) lines.push(line);
-          if (run.failure !== undefined) return { lines, failure: run.failure };
-        }
+        const failure = runStart < start ? decodeRun(start - 1) : undefined;
+        if (failure !== undefined) return { lines, failure };
         lines.push({ scanned });
         this.lineCount++;
         runStart = end + 1;
       }
       start = end + 1;
     }
-    if (runStart > region.length) return { lines };
-    const run = this.decodeText(region.subarray(runStart), terminated);
-    for (const line of run.lines) lines.push(line);
-    return run.failure === undefined ? { lines } : { lines, failure: run.failure };
+    const failure = runStart > region.length ? undefined : decodeRun(region.length);
+    return failure === undefined ? { lines } : { lines, failure };
   }
 
   /** decodeText decodes `region`, whole lines without the last newline, in one call. */
