@@ -6,6 +6,7 @@
 import { eventList } from "./anomaly.ts";
 import { firstLoggedAfter, type ClusterLog, type LoggedEvent } from "./cluster-log.ts";
 import { firstAfter } from "./event-order.ts";
+import { appendTo } from "./grouped-lists.ts";
 import type { Operation } from "./operations.ts";
 import { hidesPut, isEarlyPurge, purgesOfKey, repairedBefore, tombstoneName, type PurgedTombstone, type RepairRound, type TombstoneHides } from "./purges.ts";
 import { unreachableIntervals, type UnreachableInterval } from "./reachability.ts";
@@ -176,10 +177,7 @@ function repairOverdueBreaches(purges: readonly PurgedTombstone[], rounds: reado
   const overdue = new Map<string, PurgedTombstone[]>();
   for (const purge of purges) {
     if (repairedBefore(rounds, purge)) continue;
-    const id = tombstoneName(purge);
-    const purged = overdue.get(id);
-    if (purged === undefined) overdue.set(id, [purge]);
-    else purged.push(purge);
+    appendTo(overdue, tombstoneName(purge), purge);
   }
   return [...overdue.values()].map((purged) => {
     const first = purged[0]!;
@@ -281,11 +279,7 @@ export function breachesTouching(breaches: readonly GcBreach[], key: Key): reado
     for (const breach of breaches) {
       const keys = new Set(breach.purged.map((purge) => purge.key));
       if (breach.kind !== "unreachable-too-long") keys.add(breach.key);
-      for (const touched of keys) {
-        const list = byKey.get(touched);
-        if (list === undefined) byKey.set(touched, [breach]);
-        else list.push(breach);
-      }
+      for (const touched of keys) appendTo(byKey, touched, breach);
     }
     breachesByKey.set(breaches, byKey);
   }

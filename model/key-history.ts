@@ -3,6 +3,7 @@
 // at a given moment. The questions are answered here by their plain definitions; a
 // checker may pass a faster index that answers the same (checker/supersession-index.ts,
 // kept equal to these definitions by a property test).
+import { appendTo } from "./grouped-lists.ts";
 import type { Operation } from "./operations.ts";
 import type { Key, TombstoneId, Value } from "./vocabulary.ts";
 
@@ -62,11 +63,7 @@ export const plainSupersession: SupersessionIndex = (facts) => {
 /** indexKeyHistories groups operations by key and answers each key's questions with `index`. */
 export function indexKeyHistories(operations: readonly Operation[], index: SupersessionIndex = plainSupersession): Map<Key, KeyHistory> {
   const byKey = new Map<Key, Operation[]>();
-  for (const op of operations) {
-    const list = byKey.get(op.key);
-    if (list === undefined) byKey.set(op.key, [op]);
-    else list.push(op);
-  }
+  for (const op of operations) appendTo(byKey, op.key, op);
   const histories = new Map<Key, KeyHistory>();
   for (const [key, ops] of byKey) {
     const facts = keyFacts(key, ops);

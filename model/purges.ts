@@ -4,6 +4,7 @@
 // delete comes from event positions, not from ticks alone.
 import type { ClusterLog } from "./cluster-log.ts";
 import { firstAfter, firstPositionWhere } from "./event-order.ts";
+import { appendTo } from "./grouped-lists.ts";
 import type { KeyHistory } from "./key-history.ts";
 import { lwwNewer } from "./lww-order.ts";
 import type { Operation } from "./operations.ts";
@@ -71,8 +72,8 @@ class DeleteIndex {
 
   constructor(history: KeyHistory | undefined) {
     for (const op of history?.deletes ?? []) {
-      if (op.version !== undefined) append(this.byVersion, versionName(op.version), op);
-      append(this.byCallTime, op.callTime, op);
+      if (op.version !== undefined) appendTo(this.byVersion, versionName(op.version), op);
+      appendTo(this.byCallTime, op.callTime, op);
     }
   }
 
@@ -81,12 +82,6 @@ class DeleteIndex {
     const byVersion = version === undefined ? undefined : this.byVersion.get(versionName(version));
     return byVersion ?? this.byCallTime.get(deletedAt) ?? none;
   }
-}
-
-function append<K, V>(map: Map<K, V[]>, key: K, item: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [item]);
-  else list.push(item);
 }
 
 /**
@@ -99,7 +94,7 @@ export function purgesOfKey(purges: readonly PurgedTombstone[], key: Key): reado
   let byKey = purgesByKey.get(purges);
   if (byKey === undefined) {
     byKey = new Map();
-    for (const purge of purges) append(byKey, purge.key, purge);
+    for (const purge of purges) appendTo(byKey, purge.key, purge);
     purgesByKey.set(purges, byKey);
   }
   return byKey.get(key) ?? [];

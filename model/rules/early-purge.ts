@@ -3,6 +3,7 @@
 // nothing is purged; under `timeout` not before the grace period; under `repair` not
 // before a repair of the key's range). It never counts as a breach of the operator's contract.
 import type { Anomaly } from "../anomaly.ts";
+import { appendTo } from "../grouped-lists.ts";
 import type { HistoryContext } from "../history-context.ts";
 import { isEarlyPurge, tombstoneName, type PurgedTombstone } from "../purges.ts";
 import type { GcConfig } from "../vocabulary.ts";
@@ -13,10 +14,7 @@ export function checkEarlyPurges(context: HistoryContext): Anomaly[] {
   const byTombstone = new Map<string, PurgedTombstone[]>();
   for (const purge of context.purges) {
     if (!isEarlyPurge(gc, purge, context.repairs)) continue;
-    const id = tombstoneName(purge);
-    const purges = byTombstone.get(id);
-    if (purges === undefined) byTombstone.set(id, [purge]);
-    else purges.push(purge);
+    appendTo(byTombstone, tombstoneName(purge), purge);
   }
   return [...byTombstone.values()].map((purges) => {
     const first = purges[0]!;
