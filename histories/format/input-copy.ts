@@ -6,6 +6,7 @@
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { toBytes } from "./input.ts";
 
 /** InputCopy copies the chunks of one input as they are read. */
 export class InputCopy {
@@ -48,7 +49,7 @@ export class InputCopy {
         process.on("exit", this.removeAtExit);
         this.fd = openSync(join(this.folder, "input"), "w");
       }
-      const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : (chunk as Uint8Array);
+      const bytes = toBytes(chunk);
       for (let written = 0; written < bytes.length; ) written += writeSync(this.fd, bytes, written);
     } catch {
       // Without a copy the input can still be checked in one reading; only a second is lost.

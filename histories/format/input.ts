@@ -130,7 +130,8 @@ async function* decodeChunks(openChunks: () => AsyncIterable<unknown>, name: str
   if (last.lines.length > 0 || last.failure !== undefined) yield last;
 }
 
-function toBytes(chunk: unknown): Uint8Array {
+/** toBytes is a chunk as bytes: a stream in text mode yields strings, which are UTF-8. */
+export function toBytes(chunk: unknown): Uint8Array {
   if (chunk instanceof Uint8Array) return chunk;
   if (typeof chunk === "string") return Buffer.from(chunk, "utf8");
   throw new TypeError(`HistoryInput: a chunk must be bytes or a string, not ${typeof chunk}`);
